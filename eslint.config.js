@@ -13,11 +13,20 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
+      // Async callbacks that implement an async interface (dispatchers, handlers) need not await.
+      "@typescript-eslint/require-await": "off",
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["../../*/*", "**/services/**"], message: "Import other packages by name (@smart-charge/...)." }] },
+        {
+          patterns: [
+            {
+              group: ["../../*/*", "**/services/**"],
+              message: "Import other packages by name (@smart-charge/...).",
+            },
+          ],
+        },
       ],
     },
   },

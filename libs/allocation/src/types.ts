@@ -51,19 +51,16 @@ export interface ActiveSession extends ChargingSession {
 }
 
 /** Fields that `updateSession()` may change; an explicit `undefined` on a cap removes that cap. */
-export type SessionUpdate = Partial<
-  Pick<
-    ChargingSession,
-    | "connectorId"
-    | "maxHardwarePowerKw"
-    | "maxEvAcceptancePowerKw"
-    | "minChargeRateKw"
-    | "priority"
-    | "phases"
-    | "panelPhases"
-    | "metadata"
-  >
->;
+export interface SessionUpdate {
+  connectorId?: number;
+  maxHardwarePowerKw?: number | undefined;
+  maxEvAcceptancePowerKw?: number | undefined;
+  minChargeRateKw?: number;
+  priority?: number;
+  phases?: PhaseCount;
+  panelPhases?: readonly Phase[];
+  metadata?: Record<string, unknown>;
+}
 
 /**
  * What bound a session's allocation:

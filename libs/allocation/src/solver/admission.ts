@@ -3,7 +3,7 @@ import { turnOf, type RotationState, type Turn } from "./rotation.js";
 
 /**
  * Decides who charges when the minimums do not all fit. Candidates are ranked by priority (highest
- * first), then by their turn in the rotation, then by arrival; each is admitted if its minimum still fits
+ * first), then by their turn in the rotation, then by arrival (and input order); each is admitted if its minimum still fits
  * every constraint. When all minimums fit, everyone is admitted: nobody is paused without need.
  * Admitted minimums are reserved in `capacity`.
  */
@@ -39,5 +39,5 @@ function compare(a: SolverSession, b: SolverSession, turns: ReadonlyMap<SolverSe
     if (ta.claim !== tb.claim) return tb.claim - ta.claim;
   }
   if (a.addedAt !== b.addedAt) return a.addedAt - b.addedAt;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return a.index - b.index;
 }
