@@ -98,8 +98,8 @@ export function allocate(request: AllocationRequest): AllocationResult {
       const w = Math.min(s.hi, Math.max(s.lo, Math.floor((fill.watts.get(s) ?? s.lo) + 1e-6)));
       watts.set(s, w);
       const bound = fill.boundBy.get(s);
-      if (w >= s.hi) reasons.set(s, { reason: s.capReason });
-      else if (s.lo > 0 && (fill.level.get(s) ?? 0) <= s.lo) reasons.set(s, { reason: "minimum" });
+      if (w <= s.lo && s.lo > 0 && (fill.level.get(s) ?? 0) < s.lo) reasons.set(s, { reason: "minimum" });
+      else if (w >= s.hi) reasons.set(s, { reason: s.capReason });
       else if (bound !== undefined && bound !== TOTAL)
         reasons.set(s, { reason: "phase", limitingPhase: PHASE_OF_INDEX[bound] });
       else reasons.set(s, { reason: "budget" });

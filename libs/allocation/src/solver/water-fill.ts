@@ -56,7 +56,8 @@ export function waterFill(members: readonly SolverSession[], capacity: Capacity)
   const level = new Map<SolverSession, number>();
   let open: SolverSession[] = [];
   for (const s of members) {
-    if (s.weight > 0 && s.hi > s.lo) open.push(s);
+    // Members pinned at lo = hi stay in the fill (they add nothing to it) so their level is known.
+    if (s.weight > 0) open.push(s);
     else {
       watts.set(s, s.lo);
       level.set(s, 0);
