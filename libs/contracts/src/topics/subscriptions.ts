@@ -1,0 +1,65 @@
+/**
+ * Subscription patterns per role. Built from the same templates as the topics, with `+` standing for any
+ * id, so a role subscribes to exactly the topics it is meant to read.
+ */
+import { escapeId } from "./escape-id.js";
+import { TOPIC_ROOT, templateLevels } from "./topic-tree.js";
+import type { TopicIds, TopicKind } from "./topic-tree.js";
+
+/** A pattern for `kind`: given ids are escaped, missing ones become the `+` wildcard. */
+export function topicPattern<K extends TopicKind>(kind: K, ids: Partial<TopicIds<K>>): string {
+  const values = ids as Record<string, string | undefined>;
+  const levels = templateLevels(kind).map((level) => {
+    if ("literal" in level) return level.literal;
+    const id = values[level.param];
+    return id === undefined ? "+" : escapeId(id, level.param);
+  });
+  return [TOPIC_ROOT, ...levels].join("/");
+}
+
+export const subscriptions = {
+  /**
+   * A panel-engine (active or standby: both keep their state warm) reads its budget, the sessions and
+   * command results of every charger of the site (it keeps those of the chargers wired to its panel),
+   * and operator strategy commands for its panel.
+   */
+  panelEngine: (site: string, panel: string): string[] => [
+    topicPattern("panelBudget", { site, panel }),
+    topicPattern("sessionEvent", { site }),
+    topicPattern("commandResult", { site }),
+    topicPattern("setPanelStrategy", { site, panel }),
+  ],
+  /** The site-master reads every panel's status, the site meter and the site-level operator commands. */
+  siteMaster: (site: string): string[] => [
+    topicPattern("panelStatus", { site }),
+    topicPattern("siteMeter", { site }),
+    topicPattern("setGridLimit", { site }),
+    topicPattern("setSafetyMargin", { site }),
+    topicPattern("setPanelBudgetCap", { site }),
+  ],
+  /** An OCPP bridge reads the profile commands of the site's chargers (or of one charger). */
+  bridge: (site: string, chargerId?: string): string[] => [
+    topicPattern("profileCommand", chargerId === undefined ? { site } : { site, chargerId }),
+  ],
+  /** An operator console reads results on the default reply topic, panel status and error reports. */
+  operator: (site: string): string[] => [
+    topicPattern("operatorResult", { site }),
+    topicPattern("panelStatus", { site }),
+    topicPattern("error", { site }),
+  ],
+};
+
+/**
+ * Whether `topic` matches the MQTT filter `pattern` (`+` one level, trailing `#` any remainder). Lets a
+ * process that shares one connection between roles route messages without a broker round trip.
+ */
+export function topicMatches(pattern: string, topic: string): boolean {
+  const want = pattern.split("/");
+  const got = topic.split("/");
+  for (const [index, level] of want.entries()) {
+    if (level === "#") return index === want.length - 1;
+    if (index >= got.length) return false;
+    if (level !== "+" && level !== got[index]) return false;
+  }
+  return want.length === got.length;
+}
