@@ -1,0 +1,205 @@
+import {
+  decodeMessage,
+  MESSAGE_SCHEMAS,
+  topics,
+  type PanelStatus,
+  type ProfileCommand,
+} from "@smart-charge/contracts";
+import { mqttBrokerForTests, redisForTests, type TestBroker, type TestRedis } from "@smart-charge/test-infra";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { PanelEngineConfig } from "./config/config-schema.js";
+import type { RunningPanelEngine } from "./run-panel-engine.js";
+import { RedisSessionStore } from "./state/redis-session-store.js";
+import { asChargerSees, BridgeSimulator, commandLimitW } from "./test-support/bridge-simulator.js";
+import { startEngine, testPanelConfig } from "./test-support/panel-harness.js";
+import type { RecordedMessage } from "@smart-charge/test-infra";
+
+const command = (m: RecordedMessage): ProfileCommand => {
+  const decoded = decodeMessage(MESSAGE_SCHEMAS.profileCommand, m.payload);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.value;
+};
+const status = (m: RecordedMessage): PanelStatus => m.json() as PanelStatus;
+const forCharger = (chargerId: string, limitW?: number) => (m: RecordedMessage) =>
+  command(m).chargerId === chargerId && (limitW === undefined || commandLimitW(command(m)) === limitW);
+
+describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis", (brokerKind) => {
+  let broker: TestBroker;
+  let redisService: TestRedis;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    [broker, redisService] = await Promise.all([mqttBrokerForTests(brokerKind), redisForTests()]);
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await broker.stop();
+    await redisService.stop();
+  });
+
+  async function panel(overrides: Parameters<typeof testPanelConfig>[1] = {}) {
+    const config = testPanelConfig(broker.url, overrides);
+    const bridge = await BridgeSimulator.start(broker.url, config.site);
+    cleanups.push(() => bridge.close([config.panel]));
+    const engine = await launch(config);
+    return { config, bridge, engine };
+  }
+
+  async function launch(config: PanelEngineConfig): Promise<RunningPanelEngine> {
+    const redis = new Redis(redisService.url, { maxRetriesPerRequest: null });
+    const running = await startEngine(
+      config,
+      new RedisSessionStore({ redis, site: config.site, panel: config.panel }),
+    );
+    let stopped = false;
+    cleanups.push(async () => {
+      if (!stopped) await running.stop();
+      redis.disconnect();
+    });
+    return {
+      ...running,
+      stop: async () => {
+        stopped = true;
+        await running.stop();
+      },
+    };
+  }
+
+  test("a session's life: budget, start, share, stop and clear", async () => {
+    const { config, bridge } = await panel();
+    await bridge.budget(config.panel, 30, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(22_000)), {
+      description: "CP-1 at its 22 kW cap (31.8 A)",
+    });
+    await bridge.started("CP-2", "tx-2");
+    await bridge.commands.waitFor(forCharger("CP-2"), { description: "a first profile for CP-2" });
+    const shared = await bridge.statuses.waitFor(
+      (m) => status(m).sessions.length === 2 && status(m).allocatedKw > 29,
+    );
+    expect(status(shared).sessions.map((s) => s.allocatedKw)).toEqual([15, 15]);
+    expect(bridge.peakInForceW).toBeLessThanOrEqual(30_000);
+
+    await bridge.stopped("CP-1", "tx-1");
+    await bridge.commands.waitFor(
+      (m) => command(m).chargerId === "CP-1" && command(m).action === "ClearChargingProfile",
+    );
+    await bridge.commands.waitFor(forCharger("CP-2", asChargerSees(22_000)), {
+      description: "CP-2 raised to its cap",
+    });
+  });
+
+  test("reduce before raise: a new car gets power only after the others confirmed their decrease", async () => {
+    const { config, bridge } = await panel();
+    await bridge.budget(config.panel, 30, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(22_000)));
+    bridge.autoAnswer = false;
+    await bridge.started("CP-2", "tx-2");
+    const decrease = await bridge.commands.waitForCount(2, forCharger("CP-1"), {
+      description: "CP-1 lowered",
+    });
+    expect(commandLimitW(command(decrease[1] as RecordedMessage))).toBeLessThan(asChargerSees(22_000));
+    expect(bridge.commands.messages.filter(forCharger("CP-2"))).toEqual([]);
+    await bridge.answerAll("Accepted");
+    await bridge.commands.waitFor(forCharger("CP-2"), { description: "CP-2 once CP-1 confirmed" });
+    await bridge.answerAll("Accepted");
+    expect(bridge.peakInForceW).toBeLessThanOrEqual(30_000);
+  });
+
+  test("before any budget it runs at the safe default, never the breaker rating", async () => {
+    const { bridge } = await panel();
+    await bridge.started("CP-1", "tx-1");
+    const first = await bridge.commands.waitFor(forCharger("CP-1"));
+    expect(commandLimitW(command(first))).toBeLessThanOrEqual(11_000);
+  });
+
+  test("a restarted engine loads its sessions from Redis and republishes their profiles", async () => {
+    const { config, bridge, engine } = await panel();
+    await bridge.budget(config.panel, 30, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.started("CP-2", "tx-2");
+    await bridge.statuses.waitFor((m) => status(m).sessions.length === 2 && status(m).allocatedKw > 29);
+    await engine.stop();
+    bridge.commands.clear();
+    await launch(config);
+    const republished = await bridge.commands.waitForCount(
+      2,
+      (m) => command(m).action === "SetChargingProfile",
+    );
+    expect(republished.map((m) => commandLimitW(command(m))).sort()).toEqual([
+      asChargerSees(15_000),
+      asChargerSees(15_000),
+    ]);
+  });
+
+  test("bad messages are reported with the offending field and change nothing", async () => {
+    const { config, bridge } = await panel();
+    await bridge.budget(config.panel, 30, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.statuses.waitFor((m) => status(m).sessions.length === 1);
+    const events = topics.sessionEvent(config.site, "CP-1");
+    const cases: [string, () => Promise<void>, string][] = [
+      ["malformed JSON", () => bridge.sendRaw(events, "{not json"), "(json)"],
+      [
+        "negative power",
+        () =>
+          bridge.sendRaw(
+            events,
+            JSON.stringify({
+              type: "started",
+              chargerId: "CP-1",
+              transactionId: "tx-9",
+              connectorId: 1,
+              ocppVersion: "1.6",
+              at: new Date().toISOString(),
+              maxHardwarePowerKw: -5,
+            }),
+          ),
+        "maxHardwarePowerKw",
+      ],
+      [
+        "update of an unknown session",
+        () =>
+          bridge.send("sessionEvent", events, {
+            type: "updated",
+            chargerId: "CP-1",
+            transactionId: "nope",
+            connectorId: 1,
+            ocppVersion: "1.6",
+            at: new Date().toISOString(),
+            priority: 2,
+          }),
+        "transactionId",
+      ],
+      ["budget above the breaker", () => bridge.budget(config.panel, 80, 2), "totalKw"],
+      [
+        "charger id that disagrees with the topic",
+        () =>
+          bridge.sendRaw(
+            events,
+            JSON.stringify({
+              type: "stopped",
+              chargerId: "CP-2",
+              transactionId: "tx-1",
+              connectorId: 1,
+              ocppVersion: "1.6",
+              at: new Date().toISOString(),
+            }),
+          ),
+        "chargerId",
+      ],
+    ];
+    for (const [index, [what, send, field]] of cases.entries()) {
+      await send();
+      const reports = await bridge.errors.waitForCount(index + 1, () => true, { description: what });
+      expect((reports[index]?.json() as { error: { field: string } }).error.field, what).toBe(field);
+    }
+    await bridge.started("CP-2", "tx-2");
+    const after = await bridge.statuses.waitFor((m) => status(m).sessions.length === 2);
+    expect(status(after).budgetKw).toBe(30);
+  });
+});

@@ -1,0 +1,111 @@
+import type { RotationState } from "@smart-charge/allocation";
+import type { PanelBudget } from "@smart-charge/contracts";
+import { checkBudgetSequence } from "./budget-sequence.js";
+import { InMemoryStateSpace, type PanelMemory } from "./in-memory-state-space.js";
+import type {
+  CommandedLimit,
+  PanelState,
+  PanelStateStore,
+  SessionPatch,
+  StoredSession,
+} from "./panel-state-store.js";
+import {
+  byTransaction,
+  bySessionAge,
+  decodeCommanded,
+  decodeSession,
+  encodeCommanded,
+  encodePatch,
+  encodeSession,
+  encodeValue,
+} from "./stored-fields.js";
+
+export interface InMemoryPanelStateStoreOptions {
+  site: string;
+  panel: string;
+  /** Share one space between stores that should see the same state; default: a private one. */
+  space?: InMemoryStateSpace;
+}
+
+/**
+ * PanelStateStore without Redis, for the all-in-one demo and tests: the same behaviour and the same
+ * encoding as RedisSessionStore, but lost when the process exits. Every method finishes its work
+ * synchronously, which is what makes each one atomic here.
+ */
+export class InMemoryPanelStateStore implements PanelStateStore {
+  private readonly memory: PanelMemory;
+
+  constructor(options: InMemoryPanelStateStoreOptions) {
+    this.memory = (options.space ?? new InMemoryStateSpace()).panel(options.site, options.panel);
+  }
+
+  async load(): Promise<PanelState> {
+    const { sessions, rotation, budget, commanded, acknowledged } = this.memory;
+    return {
+      sessions: [...sessions.values()].map(decodeSession).sort(bySessionAge),
+      rotation: rotation === null ? {} : (JSON.parse(rotation) as RotationState),
+      budget: budget === null ? null : (JSON.parse(budget) as PanelBudget),
+      commanded: [...commanded]
+        .map(([transactionId, json]) => decodeCommanded(json, acknowledged.get(transactionId)))
+        .sort(byTransaction),
+    };
+  }
+
+  async startSession(session: StoredSession): Promise<"created" | "exists"> {
+    const fields = Object.fromEntries(encodeSession(session));
+    if (this.memory.sessions.has(session.transactionId)) return "exists";
+    this.memory.sessions.set(session.transactionId, fields);
+    return "created";
+  }
+
+  async updateSession(transactionId: string, patch: SessionPatch): Promise<StoredSession | null> {
+    const { set, remove } = encodePatch(patch);
+    const stored = this.memory.sessions.get(transactionId);
+    if (stored === undefined) return null;
+    for (const [field, json] of set) stored[field] = json;
+    for (const field of remove) delete stored[field];
+    return decodeSession(stored);
+  }
+
+  async stopSession(transactionId: string): Promise<StoredSession | null> {
+    const stored = this.memory.sessions.get(transactionId);
+    this.memory.sessions.delete(transactionId);
+    this.memory.commanded.delete(transactionId);
+    this.memory.acknowledged.delete(transactionId);
+    return stored === undefined ? null : decodeSession(stored);
+  }
+
+  async saveRotation(rotation: RotationState): Promise<void> {
+    this.memory.rotation = encodeValue("rotation", rotation);
+  }
+
+  async saveBudget(budget: PanelBudget): Promise<boolean> {
+    checkBudgetSequence(budget.sequence);
+    const json = encodeValue("budget", budget);
+    const current = this.memory.budgetSequence;
+    if (current !== null && current >= budget.sequence) return false;
+    this.memory.budget = json;
+    this.memory.budgetSequence = budget.sequence;
+    return true;
+  }
+
+  async saveCommanded(limit: CommandedLimit): Promise<void> {
+    this.memory.commanded.set(limit.transactionId, encodeCommanded(limit));
+    if (limit.acknowledged) this.memory.acknowledged.set(limit.transactionId, limit.messageId);
+    else this.memory.acknowledged.delete(limit.transactionId);
+  }
+
+  async acknowledgeCommand(transactionId: string, messageId: string): Promise<void> {
+    const stored = this.memory.commanded.get(transactionId);
+    if (stored === undefined) return;
+    if ((JSON.parse(stored) as CommandedLimit).messageId !== messageId) return;
+    this.memory.acknowledged.set(transactionId, messageId);
+  }
+
+  async nextEpoch(): Promise<number> {
+    this.memory.epoch += 1;
+    return this.memory.epoch;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,42 @@
+import type { FieldValues } from "./stored-fields.js";
+
+/** One panel's state, encoded exactly as RedisSessionStore stores it. */
+export interface PanelMemory {
+  sessions: Map<string, FieldValues>;
+  rotation: string | null;
+  budget: string | null;
+  budgetSequence: number | null;
+  /** transactionId → JSON of the CommandedLimit without `acknowledged`. */
+  commanded: Map<string, string>;
+  /** transactionId → messageId the bridge accepted. */
+  acknowledged: Map<string, string>;
+  epoch: number;
+}
+
+/**
+ * What Redis is to RedisSessionStore: the state of every panel in one process. Stores opened on the same
+ * space share state (an engine restarted in-process carries on, two instances share the epoch); it is
+ * gone when the process exits.
+ */
+export class InMemoryStateSpace {
+  private readonly panels = new Map<string, PanelMemory>();
+
+  panel(site: string, panel: string): PanelMemory {
+    // JSON of the pair, so no choice of ids can make two panels collide.
+    const key = JSON.stringify([site, panel]);
+    let memory = this.panels.get(key);
+    if (memory === undefined) {
+      memory = {
+        sessions: new Map(),
+        rotation: null,
+        budget: null,
+        budgetSequence: null,
+        commanded: new Map(),
+        acknowledged: new Map(),
+        epoch: 0,
+      };
+      this.panels.set(key, memory);
+    }
+    return memory;
+  }
+}

@@ -1,0 +1,67 @@
+import type { ActiveSession, RotationState } from "@smart-charge/allocation";
+import type { OcppVersion, PanelBudget } from "@smart-charge/contracts";
+
+/** A session as the panel-engine keeps it: the allocation library's session plus where to send profiles. */
+export interface StoredSession extends ActiveSession {
+  transactionId: string;
+  /** OCPP identity of the charger (clientId is the same value; kept for readability of stored state). */
+  chargerId: string;
+  ocppVersion: OcppVersion;
+}
+
+/** Fields a session update may change; `null` removes an optional field (a cap), omitted means unchanged. */
+export type SessionPatch = {
+  [
+    K in
+      | "maxHardwarePowerKw"
+      | "maxEvAcceptancePowerKw"
+      | "minChargeRateKw"
+      | "priority"
+      | "phases"
+      | "panelPhases"
+      | "connectorId"
+  ]?: StoredSession[K] | null;
+};
+
+/** What was last commanded to one charger connector, so a restarted engine republishes the same limits. */
+export interface CommandedLimit {
+  transactionId: string;
+  chargerId: string;
+  connectorId: number;
+  limitW: number;
+  messageId: string;
+  /** Epoch ms. */
+  sentAt: number;
+  /** Whether the bridge answered Accepted. */
+  acknowledged: boolean;
+}
+
+export interface PanelState {
+  sessions: StoredSession[];
+  rotation: RotationState;
+  budget: PanelBudget | null;
+  commanded: CommandedLimit[];
+}
+
+/**
+ * Where a panel-engine keeps its state so that a restarted or standby engine carries on. Every method is
+ * atomic on its own: two events racing on the same session never lose an update.
+ */
+export interface PanelStateStore {
+  load(): Promise<PanelState>;
+  /** Adds the session; if one with the same transactionId exists it is left unchanged ("exists"). */
+  startSession(session: StoredSession): Promise<"created" | "exists">;
+  /** Merges the patch into the stored session atomically; null if there is no such session. */
+  updateSession(transactionId: string, patch: SessionPatch): Promise<StoredSession | null>;
+  /** Removes the session (and its commanded limit); returns what was stored, or null. */
+  stopSession(transactionId: string): Promise<StoredSession | null>;
+  saveRotation(rotation: RotationState): Promise<void>;
+  /** Stores the budget only if its sequence is higher than the stored one; says whether it did. */
+  saveBudget(budget: PanelBudget): Promise<boolean>;
+  saveCommanded(limit: CommandedLimit): Promise<void>;
+  /** Marks the command with this messageId acknowledged (if it is still the latest for its session). */
+  acknowledgeCommand(transactionId: string, messageId: string): Promise<void>;
+  /** The next fencing epoch for this panel (monotonic across restarts and instances). */
+  nextEpoch(): Promise<number>;
+  close(): Promise<void>;
+}
