@@ -27,7 +27,7 @@ function handleCommand(fence: ReturnType<typeof createFence>, topic: string, pay
     at: now.toISOString(),
   });
   if (isExpired(command, now)) return answer("Rejected", "expired");
-  if (!fence.admit(command.chargerId, command.epoch)) return answer("Rejected", "fenced");
+  if (!fence.admitCommand(command)) return answer("Rejected", "fenced");
   // Here the bridge sends command.payload as an OCPP CALL named command.action and awaits the reply.
   return answer("Accepted");
 }

@@ -16,3 +16,8 @@ export { MessageRecorder, recordMessages, type WaitOptions } from "./mqtt/messag
 export type { MessagePredicate, RecordedMessage } from "./mqtt/recorded-message.js";
 export { topicMatchesFilter } from "./mqtt/topic-filter.js";
 export { uniqueId } from "./unique-id.js";
+export { startOwnRedis } from "./own/own-redis.js";
+export { startOwnMosquitto } from "./own/own-mosquitto.js";
+export { disposeOwnService, freePort, type OwnService } from "./own/own-process.js";
+export { formatMs, percentile, printTable } from "./bench-report.js";
+export { exampleRegion } from "./readme-region.js";

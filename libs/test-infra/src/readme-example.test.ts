@@ -1,3 +1,4 @@
+import { exampleRegion } from "./readme-region.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
@@ -31,9 +32,7 @@ test("README example: a real broker and Redis, isolated and awaited by event", a
 });
 
 test("the README shows the example above verbatim", () => {
-  const source = readFileSync(join(import.meta.dirname, "readme-example.test.ts"), "utf8");
-  const region = /\/\/ #region example\n([\s\S]*?)\n\s*\/\/ #endregion/.exec(source)?.[1] ?? "";
-  const snippet = region.replace(/^ {2}/gm, "");
+  const snippet = exampleRegion(join(import.meta.dirname, "readme-example.test.ts"));
   const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
   expect(snippet.length).toBeGreaterThan(100);
   expect(readme).toContain(snippet);

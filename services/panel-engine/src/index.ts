@@ -15,8 +15,11 @@ export type {
   PanelState,
   SessionPatch,
 } from "./state/panel-state-store.js";
-export { createLogger } from "./ops/logger.js";
 export { RedisSessionStore } from "./state/redis-session-store.js";
 export { InMemoryPanelStateStore } from "./state/in-memory-panel-state-store.js";
 export { InMemoryStateSpace } from "./state/in-memory-state-space.js";
 export { openStateStore } from "./state/open-state-store.js";
+export type { FailoverStore } from "./failover/failover-store.js";
+export { RedisFailoverStore } from "./failover/redis-failover-store.js";
+export { InMemoryFailoverStore } from "./failover/in-memory-failover-store.js";
+export type { OpenedStateStore } from "./state/open-state-store.js";

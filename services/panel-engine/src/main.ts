@@ -4,8 +4,8 @@
  * The config path may also come from PANEL_ENGINE_CONFIG; REDIS_URL, MQTT_URL, MQTT_USERNAME,
  * MQTT_PASSWORD, HTTP_PORT and INSTANCE_ID override the file.
  */
-import { ConfigError, loadConfigFile } from "./config/load-config.js";
-import { createLogger } from "./ops/logger.js";
+import { ConfigError, createLogger, stopOnSignals } from "@smart-charge/service-kit";
+import { loadConfigFile } from "./config/load-config.js";
 import { runPanelEngine } from "./run-panel-engine.js";
 import { openStateStore } from "./state/open-state-store.js";
 
@@ -18,21 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfigFile(path);
   const store = await openStateStore(config, logger);
   const running = await runPanelEngine(config, { ...store, logger });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ event: "signal", signal }, "shutting down");
-    running
-      .stop()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ event: "shutdown-failed", err: error }, "shutdown failed");
-        process.exit(1);
-      });
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  stopOnSignals(() => running.stop(), logger);
 }
 
 main().catch((error: unknown) => {

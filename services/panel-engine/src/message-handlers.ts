@@ -115,7 +115,10 @@ async function onBudget(budget: PanelBudget, { controller, store }: Context): Pr
   return { kind: "changed" };
 }
 
-async function onStrategy(command: SetPanelStrategy, { controller }: Context): Promise<HandlerOutcome> {
+async function onStrategy(
+  command: SetPanelStrategy,
+  { controller, store }: Context,
+): Promise<HandlerOutcome> {
   const replyTo = command.replyTo ?? topics.operatorResult(controller.config.site);
   const windows =
     command.timeOfUse !== undefined
@@ -146,6 +149,7 @@ async function onStrategy(command: SetPanelStrategy, { controller }: Context): P
       : command.strategy === "PRIORITY"
         ? { kind: "PRIORITY", strictTiers: controller.config.strictPriorityTiers }
         : { kind: "EQUAL_SHARE" };
+  await store.saveStrategy(controller.strategy);
   return {
     kind: "reply",
     replyTo,

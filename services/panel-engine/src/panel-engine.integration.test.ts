@@ -1,28 +1,27 @@
-import {
-  decodeMessage,
-  MESSAGE_SCHEMAS,
-  topics,
-  type PanelStatus,
-  type ProfileCommand,
-} from "@smart-charge/contracts";
+import { topics } from "@smart-charge/contracts";
 import { mqttBrokerForTests, redisForTests, type TestBroker, type TestRedis } from "@smart-charge/test-infra";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { PanelEngineConfig } from "./config/config-schema.js";
 import type { RunningPanelEngine } from "./run-panel-engine.js";
 import { RedisSessionStore } from "./state/redis-session-store.js";
-import { asChargerSees, BridgeSimulator, commandLimitW } from "./test-support/bridge-simulator.js";
-import { startEngine, testPanelConfig } from "./test-support/panel-harness.js";
+import {
+  asChargerSees,
+  BridgeSimulator,
+  commandLimitW,
+  isFailSafe,
+} from "./test-support/bridge-simulator.js";
+import { commandOf, statusOf } from "./test-support/contract-messages.js";
+import { startEngine, stoppedOnCleanup, testPanelConfig } from "./test-support/panel-harness.js";
 import type { RecordedMessage } from "@smart-charge/test-infra";
 
-const command = (m: RecordedMessage): ProfileCommand => {
-  const decoded = decodeMessage(MESSAGE_SCHEMAS.profileCommand, m.payload);
-  if (!decoded.ok) throw new Error(decoded.error.message);
-  return decoded.value;
-};
-const status = (m: RecordedMessage): PanelStatus => m.json() as PanelStatus;
+const command = commandOf;
+const status = statusOf;
+/** A charger's TxProfile commands (not its one-off fail-safe), optionally at one limit. */
 const forCharger = (chargerId: string, limitW?: number) => (m: RecordedMessage) =>
-  command(m).chargerId === chargerId && (limitW === undefined || commandLimitW(command(m)) === limitW);
+  command(m).chargerId === chargerId &&
+  !isFailSafe(command(m)) &&
+  (limitW === undefined || commandLimitW(command(m)) === limitW);
 
 describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis", (brokerKind) => {
   let broker: TestBroker;
@@ -54,18 +53,7 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
       config,
       new RedisSessionStore({ redis, site: config.site, panel: config.panel }),
     );
-    let stopped = false;
-    cleanups.push(async () => {
-      if (!stopped) await running.stop();
-      redis.disconnect();
-    });
-    return {
-      ...running,
-      stop: async () => {
-        stopped = true;
-        await running.stop();
-      },
-    };
+    return stoppedOnCleanup(running, cleanups, () => redis.disconnect());
   }
 
   test("a session's life: budget, start, share, stop and clear", async () => {
@@ -110,6 +98,42 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
     expect(bridge.peakInForceW).toBeLessThanOrEqual(30_000);
   });
 
+  test("a lowered budget is reported applied only once the chargers confirmed their decrease", async () => {
+    const { config, bridge } = await panel();
+    await bridge.budget(config.panel, 40, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(22_000)));
+    await bridge.statuses.waitFor((m) => status(m).appliedBudgetSequence === 1);
+    bridge.autoAnswer = false;
+    await bridge.budget(config.panel, 10, 2);
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(10_000)), { description: "CP-1 lowered" });
+    const meanwhile = await bridge.statuses.waitFor((m) => status(m).budgetKw === 10);
+    expect(status(meanwhile).appliedBudgetSequence).toBe(1);
+    await bridge.answerAll("Accepted");
+    await bridge.statuses.waitFor((m) => status(m).appliedBudgetSequence === 2, {
+      description: "budget 2 applied after the confirmation",
+    });
+  });
+
+  test("an operator's strategy change is answered and survives a restart", async () => {
+    const { config, bridge, engine } = await panel();
+    await bridge.budget(config.panel, 30, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.statuses.waitFor((m) => status(m).sessions.length === 1);
+    await bridge.send("setPanelStrategy", topics.setPanelStrategy(config.site, config.panel), {
+      requestId: "req-1",
+      panel: config.panel,
+      strategy: "PRIORITY",
+    });
+    await bridge.statuses.waitFor((m) => status(m).strategy === "PRIORITY");
+    await engine.stop();
+    bridge.statuses.clear();
+    await launch(config);
+    await bridge.started("CP-2", "tx-2");
+    const after = await bridge.statuses.waitFor((m) => status(m).sessions.length === 2);
+    expect(status(after).strategy).toBe("PRIORITY");
+  });
+
   test("before any budget it runs at the safe default, never the breaker rating", async () => {
     const { bridge } = await panel();
     await bridge.started("CP-1", "tx-1");
@@ -128,7 +152,7 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
     await launch(config);
     const republished = await bridge.commands.waitForCount(
       2,
-      (m) => command(m).action === "SetChargingProfile",
+      (m) => command(m).action === "SetChargingProfile" && !isFailSafe(command(m)),
     );
     expect(republished.map((m) => commandLimitW(command(m))).sort()).toEqual([
       asChargerSees(15_000),

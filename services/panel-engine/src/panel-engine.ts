@@ -1,21 +1,19 @@
-import {
-  decodeTopicMessage,
-  subscriptions,
-  topics,
-  type FieldError,
-  type TopicMessage,
-} from "@smart-charge/contracts";
+import { decodeTopicMessage, subscriptions, type TopicMessage } from "@smart-charge/contracts";
 import type { MqttClient } from "mqtt";
 import type { Logger } from "pino";
 import type { PanelEngineConfig } from "./config/config-schema.js";
-import { PanelController, type Recomputation } from "./core/panel-controller.js";
-import { panelStatus } from "./core/panel-status.js";
-import { clearProfilePayload } from "./core/profile-payloads.js";
-import { ContractPublisher } from "./io/contract-publisher.js";
-import { handleMessage, type HandlerOutcome } from "./message-handlers.js";
+import type { PanelController } from "./core/panel-controller.js";
+import { EnginePublisher } from "./engine-publisher.js";
+import { FailSafeProfiles } from "./failover/fail-safe-profiles.js";
+import type { FailoverStore } from "./failover/failover-store.js";
+import { InMemoryFailoverStore } from "./failover/in-memory-failover-store.js";
+import { Leadership, type LossReason } from "./failover/leadership.js";
+import { changesState, isStale, messageDigest } from "./failover/message-digest.js";
+import { LeaderState } from "./leader-state.js";
 import type { PanelMetrics } from "./ops/metrics.js";
-import type { PanelStateStore, StoredSession } from "./state/panel-state-store.js";
-import { randomUUID } from "node:crypto";
+import type { PanelStateStore } from "./state/panel-state-store.js";
+import { TaskQueue } from "./task-queue.js";
+import { Waker } from "./failover/waker.js";
 
 export interface PanelEngineDeps {
   config: PanelEngineConfig;
@@ -24,216 +22,209 @@ export interface PanelEngineDeps {
   logger: Logger;
   metrics: PanelMetrics;
   clock?: () => number;
+  /**
+   * Lease, handled-message log and fail-safe memory shared with the standby (Redis in production).
+   * Default: a private in-memory one, i.e. a sole engine that always leads.
+   */
+  failover?: FailoverStore;
+  /** False while the store cannot be reached: handling waits instead of giving up on a message. */
+  storeReady?: () => boolean;
 }
+
+/** A store error is retried this many times while the store says it is up, then the message is refused. */
+const MAX_HANDLING_FAILURES = 3;
 
 /**
  * One panel's engine: MQTT in, allocation through the controller, MQTT out, state in the store. Messages
- * are handled one at a time, in order, and acknowledged to the broker only after their effect is stored,
- * so a process killed between two messages loses nothing: the broker redelivers what was not acknowledged.
+ * are handled one at a time, in order, and acknowledged to the broker only once their effect is stored
+ * (by this engine as leader, or by the leader as a standby sees in the handled-message log), so a process
+ * killed between two messages loses nothing: the broker redelivers what was not acknowledged.
  */
 export class PanelEngine {
-  private controller: PanelController | undefined;
-  private readonly publisher: ContractPublisher;
+  private readonly queue: TaskQueue;
   private readonly clock: () => number;
-  private queue: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
-  private holdTimer: NodeJS.Timeout | undefined;
-  private lastStatus = "";
+  private readonly failover: FailoverStore;
+  private readonly leadership: Leadership;
+  private readonly leader: LeaderState;
+  private readonly waker = new Waker();
   private stopped = false;
+  private subscribed = false;
 
   constructor(private readonly deps: PanelEngineDeps) {
-    this.publisher = new ContractPublisher(deps.mqtt, (error, topic) =>
-      deps.logger.error({ event: "publish-failed", topic, err: error }, "publish failed"),
-    );
     this.clock = deps.clock ?? Date.now;
-  }
-
-  get started(): boolean {
-    return this.controller !== undefined && !this.stopped;
-  }
-
-  get state(): PanelController | undefined {
-    return this.controller;
-  }
-
-  async start(): Promise<void> {
-    const { config, store, mqtt, logger } = this.deps;
-    const [state, epoch] = await Promise.all([store.load(), store.nextEpoch()]);
-    const controller = new PanelController(config, epoch);
-    controller.restore(state);
-    this.controller = controller;
-    logger.info(
-      {
-        event: "state-loaded",
-        sessions: state.sessions.length,
-        epoch,
-        budget: state.budget?.totalKw ?? null,
+    const { config, logger, metrics, store } = deps;
+    this.failover =
+      deps.failover ??
+      new InMemoryFailoverStore({ site: config.site, panel: config.panel, clock: this.clock });
+    this.queue = new TaskQueue(logger);
+    this.leadership = new Leadership({
+      failover: this.failover,
+      nextEpoch: () => store.nextEpoch(),
+      timing: config.timing,
+      clock: this.clock,
+      logger,
+      metrics,
+      onAcquired: () => {
+        this.waker.wake();
+        void this.queue.run(() => this.leaderController());
       },
-      "state loaded",
+      onLost: (reason) => this.onLeaseLost(reason),
+    });
+    const publisher = new EnginePublisher(deps.mqtt, config, logger, metrics, this.clock, () =>
+      this.leadership.holds(),
     );
-    mqtt.handleMessage = (packet, done) => {
-      // A message is acknowledged only once handled. done(error) lets mqtt.js read on without a PUBACK,
-      // so after stop() the broker keeps the message for the next engine.
+    this.leader = new LeaderState({
+      ...deps,
+      clock: this.clock,
+      publisher,
+      failSafe: new FailSafeProfiles(config, this.failover),
+      schedule: (trigger) => void this.queue.run(() => this.recompute(trigger)),
+    });
+    deps.mqtt.handleMessage = (packet, done) => {
+      // Acknowledged only once handled. done(error) lets mqtt.js read on without a PUBACK, so after
+      // stop() the broker keeps the message for the next engine.
       const payload = typeof packet.payload === "string" ? packet.payload : Buffer.from(packet.payload);
-      this.enqueue(() => this.onMessage(packet.topic, payload)).then(
-        (handled) =>
-          handled ? done() : done(new Error("engine stopping: message left for the next engine")),
-        done,
-      );
+      this.queue
+        .run(() => this.onMessage(packet.topic, payload))
+        .then((ack) => (ack === true ? done() : done(new Error("not handled: left at the broker"))), done);
     };
-    await mqtt.subscribeAsync(subscriptions.panelEngine(config.site, config.panel), { qos: 1 });
-    await this.enqueue(() => this.recomputeAndPublish("start"));
-    this.timer = setInterval(
-      () => void this.enqueue(() => this.recomputeAndPublish("timer")),
-      config.timing.recomputeIntervalMs,
-    );
+    // A broker that restarted may have lost what was published to it: the leader republishes.
+    deps.mqtt.on("connect", () => {
+      if (this.subscribed) void this.queue.run(() => this.resyncIfLeader("mqtt-reconnected"));
+    });
   }
 
-  /** Finishes the message in hand, then stops; the broker keeps anything newer for the next engine. */
+  /** True once start() finished and until stop(): the engine leads or stands by. */
+  get started(): boolean {
+    return this.subscribed && !this.stopped;
+  }
+
+  get role(): "leader" | "standby" {
+    return this.leadership.holds() ? "leader" : "standby";
+  }
+
+  /** The leader's controller (undefined while standing by). */
+  get state(): PanelController | undefined {
+    return this.leader.controller;
+  }
+
+  /**
+   * Competes for the lease, then subscribes. The lease comes first: on a persistent session the broker
+   * delivers what it kept the moment the connection is made, and mqtt.js reads nothing else (not even
+   * the SUBACK) until the message in hand is handled, which needs to know who leads.
+   */
+  async start(): Promise<void> {
+    const { config, mqtt } = this.deps;
+    await this.leadership.start();
+    if (this.leadership.holds()) await this.queue.run(() => this.leaderController());
+    const chargerIds = config.chargers.map((c) => c.id);
+    await mqtt.subscribeAsync(subscriptions.panelEngine(config.site, config.panel, chargerIds), { qos: 1 });
+    this.subscribed = true;
+    this.leader.startTimer();
+  }
+
+  /** Finishes the message in hand, releases the lease, then stops; the broker keeps the rest. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
-    clearTimeout(this.holdTimer);
-    await this.queue;
+    this.waker.wake();
+    this.leader.stopTimers();
+    await this.queue.drain(5_000);
+    await this.leadership.stop();
   }
 
-  /** Runs tasks one after another; resolves false for a task skipped because the engine is stopping. */
-  private enqueue(task: () => Promise<void>): Promise<boolean> {
-    const run = this.queue.then(async () => {
-      if (this.stopped) return false;
-      await task();
-      return true;
-    });
-    this.queue = run.then(
-      () => undefined,
-      (error: unknown) => this.deps.logger.error({ event: "task-failed", err: error }, "task failed"),
-    );
-    return run.catch(() => true);
-  }
-
-  private async onMessage(topic: string, payload: Buffer | string): Promise<void> {
-    const controller = this.controller;
-    if (controller === undefined) return;
+  private async onMessage(topic: string, payload: Buffer | string): Promise<boolean> {
+    if (this.stopped) return false;
     const decoded = decodeTopicMessage(topic, payload);
-    if (!decoded.ok) return this.reject("invalid-message", decoded.error, topic);
-    const outcome = await handleMessage(decoded.value, {
-      controller,
-      store: this.deps.store,
-      now: this.clock(),
-    });
-    await this.apply(outcome, decoded.value, topic);
-  }
-
-  private async apply(outcome: HandlerOutcome, message: TopicMessage, topic: string): Promise<void> {
-    switch (outcome.kind) {
-      case "ignored":
-        this.deps.logger.debug({ event: "ignored", topic, why: outcome.why }, "message ignored");
-        return;
-      case "rejected":
-        return this.reject(outcome.code, outcome.error, topic);
-      case "session-stopped":
-        this.publishClear(outcome.session);
-        return this.recomputeAndPublish(message.kind);
-      case "reply":
-        this.publisher.publish("operatorResult", outcome.replyTo, outcome.result);
-        if (outcome.result.ok) await this.recomputeAndPublish(message.kind);
-        return;
-      case "changed":
-        return this.recomputeAndPublish(message.kind);
+    if (!decoded.ok) {
+      // Only the leader reports: the standby heard the same message.
+      if (await this.leaderController()) this.leader.reject("invalid-message", decoded.error, topic);
+      return true;
     }
-  }
-
-  private async recomputeAndPublish(trigger: string): Promise<void> {
-    const controller = this.controller;
-    if (controller === undefined) return;
-    const { metrics, store, config, logger } = this.deps;
-    const now = this.clock();
-    const endTimer = metrics.recomputeSeconds.startTimer();
-    const recomputation = controller.recompute(now);
-    endTimer();
-    await store.saveRotation(controller.rotation);
-    for (const { command, limit, reason } of recomputation.commands) {
-      await store.saveCommanded(limit);
-      this.publisher.publishCommand(topics.profileCommand(config.site, command.chargerId), command, now);
-      metrics.commandsPublished.inc({ action: command.action, reason });
-      logger.info(
-        {
-          event: "profile-sent",
-          chargerId: command.chargerId,
-          transactionId: limit.transactionId,
-          limitW: limit.limitW,
-          reason,
-          trigger,
-        },
-        "profile sent",
-      );
+    const message = decoded.value;
+    if (!changesState(message, this.deps.config)) {
+      const controller = await this.leaderController();
+      if (controller) await this.leader.handle(controller, message, topic);
+      return true;
     }
-    this.scheduleHeldRaises(recomputation);
-    this.publishStatus(recomputation, now);
+    return this.handleOnce(message, topic, messageDigest(topic, payload));
   }
 
-  /** Held raises are retried when their blocking decreases pass the hold time, even with no new message. */
-  private scheduleHeldRaises(recomputation: Recomputation): void {
-    this.deps.metrics.heldRaises.set(recomputation.held.length);
-    if (recomputation.held.length === 0 || this.holdTimer !== undefined) return;
-    this.holdTimer = setTimeout(() => {
-      this.holdTimer = undefined;
-      void this.enqueue(() => this.recomputeAndPublish("hold-expired"));
-    }, this.deps.config.timing.raiseHoldMs + 1);
+  /**
+   * Handles a state-changing message exactly once across the pair: skipped if the handled-message log
+   * has it; handled and logged by the leader; held (not acknowledged) by a standby until the leader
+   * logged it or this engine became leader itself. Store errors are retried while the store is down.
+   */
+  private async handleOnce(message: TopicMessage, topic: string, digest: string): Promise<boolean> {
+    const { logger, metrics } = this.deps;
+    let failures = 0;
+    for (let wait = 2; !this.stopped; wait = Math.min(wait * 2, 100)) {
+      try {
+        const now = this.clock();
+        if (isStale(message, now)) {
+          logger.warn({ event: "stale-message", topic }, "message older than the handled log: dropped");
+          return true;
+        }
+        if (await this.failover.wasHandled(digest)) {
+          logger.debug({ event: "duplicate-message", topic, digest }, "already handled: acknowledged");
+          return true;
+        }
+        const controller = await this.leaderController();
+        if (controller) {
+          await this.leader.handle(controller, message, topic);
+          await this.failover.markHandled(digest, now);
+          if (failures > 0) logger.info({ event: "handling-resumed", topic, failures }, "handling resumed");
+          return true;
+        }
+      } catch (error) {
+        failures += 1;
+        metrics.storeErrors.inc();
+        this.leader.invalidate();
+        // One line per outage, not one per retry; sce_panel_store_errors_total counts them all.
+        if (failures === 1)
+          logger.warn(
+            { event: "handling-failed", topic, err: error },
+            "handling failed; retrying until it works",
+          );
+        if (failures >= MAX_HANDLING_FAILURES && (this.deps.storeReady?.() ?? true)) {
+          return this.giveUp(topic, digest, error);
+        }
+      }
+      await this.waker.sleep(wait);
+    }
+    return false;
   }
 
-  private publishStatus(recomputation: Recomputation, now: number): void {
-    const controller = this.controller;
-    if (controller === undefined) return;
-    const { config, metrics } = this.deps;
-    const status = panelStatus(controller, recomputation, config.instanceId, now);
-    metrics.sessions.set(status.sessions.length);
-    metrics.budgetKw.set(status.budgetKw ?? 0);
-    metrics.allocatedKw.set(status.allocatedKw);
-    metrics.pausedSessions.set(status.sessions.filter((s) => s.reason === "paused").length);
-    metrics.usingSafeDefault.set(recomputation.inForce.source === "safe-default" ? 1 : 0);
-    const key = JSON.stringify({ ...status, publishedAt: "" });
-    if (key === this.lastStatus) return;
-    this.lastStatus = key;
-    this.publisher.publish("panelStatus", topics.panelStatus(config.site, config.panel), status);
+  /** A message that fails although the store is up would block the panel for good: refuse it, loudly. */
+  private async giveUp(topic: string, digest: string, error: unknown): Promise<boolean> {
+    if (!(await this.leaderController())) return false;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.leader.reject("handling-failed", { field: "(root)", message: reason }, topic);
+    await this.failover.markHandled(digest, this.clock()).catch(() => undefined);
+    return true;
   }
 
-  private publishClear(session: StoredSession): void {
-    const { config, metrics } = this.deps;
-    const now = this.clock();
-    this.publisher.publishCommand(
-      topics.profileCommand(config.site, session.chargerId),
-      {
-        messageId: randomUUID(),
-        site: config.site,
-        panel: config.panel,
-        chargerId: session.chargerId,
-        connectorId: session.connectorId,
-        action: "ClearChargingProfile",
-        ocppVersion: session.ocppVersion,
-        payload: clearProfilePayload(session.ocppVersion, session.connectorId),
-        epoch: this.controller?.epoch ?? 0,
-        issuedAt: new Date(now).toISOString(),
-      },
-      now,
-    );
-    metrics.commandsPublished.inc({ action: "ClearChargingProfile", reason: "stopped" });
+  /** The leader's controller, taking over (reload, republish) on a new epoch; undefined when standby. */
+  private async leaderController(): Promise<PanelController | undefined> {
+    if (this.stopped || !this.leadership.holds()) return undefined;
+    return this.leader.ensure(this.leadership.epoch, "takeover");
   }
 
-  private reject(code: string, error: FieldError, topic: string): void {
-    const { config, logger, metrics } = this.deps;
-    metrics.messagesRejected.inc({ code });
-    logger.warn(
-      { event: "message-rejected", code, field: error.field, reason: error.message, topic },
-      "message rejected",
-    );
-    const source = `panel-engine.${config.panel}`;
-    this.publisher.publish("error", topics.error(config.site, source), {
-      source,
-      code,
-      error,
-      topic,
-      at: new Date(this.clock()).toISOString(),
-    });
+  private async recompute(trigger: string): Promise<void> {
+    const controller = await this.leaderController();
+    if (controller) await this.leader.recomputeAndPublish(controller, trigger);
+  }
+
+  private async resyncIfLeader(trigger: string): Promise<void> {
+    this.leader.invalidate();
+    const controller = await this.leaderController();
+    if (controller)
+      this.deps.logger.info({ event: "resynced", trigger }, "state reloaded, profiles republished");
+  }
+
+  private onLeaseLost(reason: LossReason): void {
+    this.leader.invalidate();
+    // Taken: the new leader already speaks for the panel. Expired: nobody may hold it (Redis is away),
+    // so the status must not keep naming this engine.
+    if (reason === "expired" && !this.stopped) this.leader.publishLeaderless();
   }
 }

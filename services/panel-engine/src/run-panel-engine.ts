@@ -1,11 +1,17 @@
 import type { Logger } from "pino";
 import type { PanelEngineConfig } from "./config/config-schema.js";
-import { connectMqtt } from "./io/connect-mqtt.js";
-import { startHealthServer } from "./ops/health-server.js";
-import { createLogger, safeUrl } from "./ops/logger.js";
+import {
+  connectNow,
+  createLogger,
+  createMqttClient,
+  safeUrl,
+  startHealthServer,
+  watchMqttConnection,
+} from "@smart-charge/service-kit";
 import { PanelMetrics } from "./ops/metrics.js";
 import { PanelEngine } from "./panel-engine.js";
 import type { PanelStateStore } from "./state/panel-state-store.js";
+import type { FailoverStore } from "./failover/failover-store.js";
 
 export interface RunningPanelEngine {
   readonly engine: PanelEngine;
@@ -18,6 +24,11 @@ export interface RunOptions {
   /** Whether the store is durable (Redis); reported on /readyz and at start-up. */
   storeKind: "redis" | "memory";
   storeReady?: () => boolean;
+  /**
+   * Lease, handled-message log and fail-safe memory shared by the panel's active and standby engines
+   * (openStateStore gives the Redis one). Without it the engine is the panel's only one and always leads.
+   */
+  failover?: FailoverStore;
   logger?: Logger;
   clock?: () => number;
 }
@@ -45,17 +56,8 @@ export async function runPanelEngine(
       "no Redis configured: state is kept in memory and lost on restart",
     );
   const metrics = new PanelMetrics();
-  const mqtt = await connectMqtt(config);
-  let connected = true;
-  mqtt.on("connect", () => {
-    connected = true;
-    logger.info({ event: "mqtt-connected" }, "MQTT connected");
-  });
-  mqtt.on("close", () => {
-    if (connected) logger.warn({ event: "mqtt-disconnected" }, "MQTT connection lost; reconnecting");
-    connected = false;
-  });
-  mqtt.on("error", (error) => logger.error({ event: "mqtt-error", err: error }, "MQTT error"));
+  const mqtt = createMqttClient(config.mqtt, `sce-${config.site}-${config.panel}-${config.instanceId}`);
+  const connection = watchMqttConnection(mqtt, logger);
 
   const engine = new PanelEngine({
     config,
@@ -64,23 +66,28 @@ export async function runPanelEngine(
     logger,
     metrics,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.failover ? { failover: options.failover } : {}),
+    ...(options.storeReady ? { storeReady: options.storeReady } : {}),
   });
+  await connectNow(mqtt);
   await engine.start();
   const health = await startHealthServer(
     {
       live: () => true,
       ready: () => {
-        if (!engine.started) return { ready: false, reason: "state not loaded" };
-        if (!connected) return { ready: false, reason: "MQTT disconnected" };
+        if (!engine.started) return { ready: false, reason: "not started" };
+        if (!connection.connected) return { ready: false, reason: "MQTT disconnected" };
         if (options.storeReady && !options.storeReady()) return { ready: false, reason: "store unavailable" };
-        return { ready: true };
+        // Leader and standby are both ready: the standby is what makes a takeover quick.
+        const state = { ready: true, role: engine.role };
+        return state;
       },
     },
     metrics.registry,
     config.http.host,
     config.http.port,
   );
-  logger.info({ event: "started", httpPort: health.port }, "panel-engine started");
+  logger.info({ event: "started", httpPort: health.port, role: engine.role }, "panel-engine started");
 
   return {
     engine,

@@ -1,16 +1,13 @@
 import { DuplicateSessionError, SessionNotFoundError, SmartChargingConfigError } from "../errors.js";
-import type { ActiveSession, ChargingSession, Phase, PhaseCount, SessionUpdate } from "../types.js";
+import type { ActiveSession, ChargingSession, PhaseCount, SessionUpdate } from "../types.js";
+import { storedSession } from "./stored-session.js";
 import { validateSession } from "./validate.js";
-
-const DEFAULT_PANEL_PHASES: Record<PhaseCount, readonly Phase[]> = {
-  1: ["L1"],
-  2: ["L1", "L2"],
-  3: ["L1", "L2", "L3"],
-};
 
 /** The engine's sessions keyed by String(transactionId); every method validates before it changes anything. */
 export class SessionRegistry {
   private readonly sessions = new Map<string, ActiveSession>();
+  /** The stored sessions in order, for the engine's own reads; rebuilt after any change. */
+  private view: readonly ActiveSession[] | undefined;
 
   constructor(private readonly sitePhases: PhaseCount) {}
 
@@ -19,6 +16,7 @@ export class SessionRegistry {
     if (this.sessions.has(key)) throw new DuplicateSessionError(session.transactionId);
     const active = this.resolve(session, now);
     this.sessions.set(key, active);
+    this.view = undefined;
     return { ...active };
   }
 
@@ -39,6 +37,7 @@ export class SessionRegistry {
       current.addedAt,
     );
     this.sessions.set(String(transactionId), next);
+    this.view = undefined;
     return { ...next };
   }
 
@@ -47,6 +46,7 @@ export class SessionRegistry {
     const current = this.sessions.get(key);
     if (current === undefined) throw new SessionNotFoundError(transactionId);
     this.sessions.delete(key);
+    this.view = undefined;
     return current;
   }
 
@@ -55,8 +55,17 @@ export class SessionRegistry {
     return s === undefined ? undefined : { ...s };
   }
 
+  /** Copies: what callers get can be changed without touching the registry. */
   list(): ActiveSession[] {
     return Array.from(this.sessions.values(), (s) => ({ ...s }));
+  }
+
+  /**
+   * The stored sessions themselves, without copying (optimize() runs often, on thousands of sessions).
+   * Only for the engine's own reads, such as handing them to the solver, which never changes its input.
+   */
+  all(): readonly ActiveSession[] {
+    return (this.view ??= Array.from(this.sessions.values()));
   }
 
   /** Replaces (or merges into) the sessions; all are validated first so a bad snapshot changes nothing. */
@@ -71,6 +80,7 @@ export class SessionRegistry {
     });
     if (clear) this.sessions.clear();
     for (const s of resolved) this.sessions.set(String(s.transactionId), s);
+    this.view = undefined;
   }
 
   get size(): number {
@@ -78,15 +88,7 @@ export class SessionRegistry {
   }
 
   private resolve(session: ChargingSession & { addedAt?: number }, addedAt: number): ActiveSession {
-    const phases = session.phases ?? this.sitePhases;
-    const active: ActiveSession = {
-      ...session,
-      connectorId: session.connectorId ?? 1,
-      priority: session.priority ?? 1,
-      phases,
-      panelPhases: session.panelPhases ?? DEFAULT_PANEL_PHASES[phases],
-      addedAt,
-    };
+    const active = storedSession(session, session.phases ?? this.sitePhases, addedAt);
     validateSession(active);
     return active;
   }

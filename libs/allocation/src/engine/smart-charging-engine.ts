@@ -176,11 +176,11 @@ export class SmartChargingEngine extends EventEmitter {
   // ── allocation ──────────────────────────────────────────────────────────────────────────────────────
   /** Calculates the profiles without dispatching; advances the rotation of paused sessions. */
   optimize(): SessionProfile[] {
-    const sessions = this.registry.list();
     let result: AllocationResult;
     try {
       result = allocate({
-        sessions,
+        // The stored sessions, not copies: the solver only reads them (a custom strategy gets copies).
+        sessions: this.registry.all(),
         budget: this.effectiveBudget(),
         voltageV: this.voltageV,
         strategy: this.strategy,
@@ -213,7 +213,7 @@ export class SmartChargingEngine extends EventEmitter {
   getSchedule(horizonMs: number = DAY_MS): Plan {
     return planSchedule(
       {
-        sessions: this.registry.list(),
+        sessions: this.registry.all(),
         budget: this.effectiveBudget(),
         voltageV: this.voltageV,
         strategy: this.strategy,

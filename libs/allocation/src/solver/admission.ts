@@ -1,25 +1,51 @@
-import { consume, fits, type Capacity, type SolverSession } from "./model.js";
-import { turnOf, type RotationState, type Turn } from "./rotation.js";
+import type { ActiveSession } from "../types.js";
+import { admitsAllInAnyOrder } from "./any-order.js";
+import { consume, fits, TOTAL, type Capacity, type SolverSession } from "./model.js";
+import { rank } from "./rank.js";
+import type { RotationEntry } from "./rotation.js";
+import type { StrategySpec } from "./strategy-spec.js";
+
+export interface Admission {
+  /** In rank order, or in input order when that cannot change any result (see any-order.ts). */
+  readonly admitted: readonly SolverSession[];
+  readonly paused: readonly SolverSession[];
+  /** The admitted sessions in rank order: `admitted` itself, or worked out only when asked for. */
+  readonly ranked: () => readonly SolverSession[];
+}
+
+export interface AdmissionRequest {
+  /** In input order; `minimumW` is the sum of their minimums, added up in that order. */
+  readonly candidates: readonly SolverSession[];
+  readonly minimumW: number;
+  /** The request's sessions, by input position (for their arrival times). */
+  readonly sessions: readonly ActiveSession[];
+  readonly strategy: StrategySpec;
+  readonly prior: readonly (RotationEntry | undefined)[];
+  readonly now: number;
+  readonly dwellMs: number;
+}
 
 /**
  * Decides who charges when the minimums do not all fit. Candidates are ranked by priority (highest
- * first), then by their turn in the rotation, then by arrival (and input order); each is admitted if its minimum still fits
- * every constraint. When all minimums fit, everyone is admitted: nobody is paused without need.
- * Admitted minimums are reserved in `capacity`.
+ * first), then by their turn in the rotation, then by arrival (and input order); each is admitted if its
+ * minimum still fits every constraint. When all minimums fit, everyone is admitted: nobody is paused
+ * without need, and the ranking is skipped when its order cannot matter. Admitted minimums are reserved
+ * in `capacity`.
  */
-export function admit(
-  candidates: readonly SolverSession[],
-  capacity: Capacity,
-  rotation: RotationState,
-  now: number,
-  dwellMs: number,
-): { admitted: SolverSession[]; paused: SolverSession[] } {
-  const turns = new Map<SolverSession, Turn>();
-  for (const s of candidates) turns.set(s, turnOf(rotation[s.key], now, dwellMs));
-  const ranked = [...candidates].sort((a, b) => compare(a, b, turns));
+export function admit(request: AdmissionRequest, capacity: Capacity): Admission {
+  const { candidates, sessions, prior, now, dwellMs } = request;
+  if (admitsAllInAnyOrder(request.strategy, capacity, request.candidates, request.minimumW)) {
+    // The same capacity as reserving the minimums one by one: whole watts, exact in any order.
+    capacity[TOTAL] = (capacity[TOTAL] ?? 0) - request.minimumW;
+    return {
+      admitted: candidates,
+      paused: [],
+      ranked: () => rank(candidates, sessions, prior, now, dwellMs),
+    };
+  }
   const admitted: SolverSession[] = [];
   const paused: SolverSession[] = [];
-  for (const s of ranked) {
+  for (const s of rank(candidates, sessions, prior, now, dwellMs)) {
     if (fits(capacity, s, s.lo)) {
       consume(capacity, s, s.lo);
       admitted.push(s);
@@ -27,17 +53,5 @@ export function admit(
       paused.push(s);
     }
   }
-  return { admitted, paused };
-}
-
-function compare(a: SolverSession, b: SolverSession, turns: ReadonlyMap<SolverSession, Turn>): number {
-  if (a.priority !== b.priority) return b.priority - a.priority;
-  const ta = turns.get(a);
-  const tb = turns.get(b);
-  if (ta !== undefined && tb !== undefined) {
-    if (ta.standing !== tb.standing) return ta.standing - tb.standing;
-    if (ta.claim !== tb.claim) return tb.claim - ta.claim;
-  }
-  if (a.addedAt !== b.addedAt) return a.addedAt - b.addedAt;
-  return a.index - b.index;
+  return { admitted, paused, ranked: () => admitted };
 }

@@ -1,45 +1,14 @@
+import { hasWholeWeights, levelFor } from "./level.js";
 import { CONSTRAINT_COUNT, coefficient, consume, type Capacity, type SolverSession } from "./model.js";
-
-/** Result of filling: watts per member (real numbers) and, per member, the constraint that froze it. */
-export interface FillResult {
-  readonly watts: Map<SolverSession, number>;
-  /** Constraint index that ran out for this member; absent when the member reached its cap first. */
-  readonly boundBy: Map<SolverSession, number>;
-  /** The fill level reached by each member, to tell "got its minimum" from "got a fair share". */
-  readonly level: Map<SolverSession, number>;
-}
 
 /** A member's allocation at fill level λ: its weighted level, kept within [lo, hi]. */
 function at(s: SolverSession, lambda: number): number {
   return Math.min(s.hi, Math.max(s.lo, s.weight * lambda));
 }
 
-/**
- * Highest level λ such that the members' power above their minimums, weighted by `c`, stays within
- * `residual`. The above-minimum power is piecewise linear in λ with breakpoints at lo/w and hi/w, so a
- * sweep over the sorted breakpoints finds λ in O(k log k).
- */
-function levelFor(members: readonly SolverSession[], c: number, residual: number): number {
-  const events: { at: number; slope: number }[] = [];
-  for (const s of members) {
-    const k = coefficient(s, c);
-    if (k === 0 || s.weight === 0 || s.hi <= s.lo) continue;
-    events.push({ at: s.lo / s.weight, slope: k * s.weight });
-    if (s.hi !== Infinity) events.push({ at: s.hi / s.weight, slope: -k * s.weight });
-  }
-  events.sort((a, b) => a.at - b.at);
-  const budget = Math.max(0, residual);
-  let used = 0;
-  let slope = 0;
-  let lambda = 0;
-  for (const e of events) {
-    const next = used + slope * (e.at - lambda);
-    if (next > budget) return lambda + (budget - used) / slope;
-    used = next;
-    lambda = e.at;
-    slope += e.slope;
-  }
-  return slope > 1e-15 ? lambda + (budget - used) / slope : Infinity;
+/** An allocation rounded down to whole watts (absorbing float noise), kept within [lo, hi]. */
+function wholeWatts(s: SolverSession, watts: number): number {
+  return Math.min(s.hi, Math.max(s.lo, Math.floor(watts + 1e-6)));
 }
 
 /**
@@ -48,48 +17,59 @@ function levelFor(members: readonly SolverSession[], c: number, residual: number
  * exhausts at least one of the four constraints, so there are at most four rounds of O(k log k).
  *
  * `capacity` holds what is left AFTER every admitted session's minimum was reserved; it is reduced by
- * what this call hands out, so strict priority tiers can fill one tier after another.
+ * what this call hands out, so strict priority tiers can fill one tier after another. Sets each member's
+ * `watts` (rounded down to whole watts once its exact share has been taken from the capacity),
+ * `belowMinimum`, and `boundBy` for those a constraint stopped.
  */
-export function waterFill(members: readonly SolverSession[], capacity: Capacity): FillResult {
-  const watts = new Map<SolverSession, number>();
-  const boundBy = new Map<SolverSession, number>();
-  const level = new Map<SolverSession, number>();
-  let open: SolverSession[] = [];
-  for (const s of members) {
+export function waterFill(members: readonly SolverSession[], capacity: Capacity): void {
+  let open: readonly SolverSession[] = members;
+  if (!members.every((s) => s.weight > 0)) {
     // Members pinned at lo = hi stay in the fill (they add nothing to it) so their level is known.
-    if (s.weight > 0) open.push(s);
-    else {
-      watts.set(s, s.lo);
-      level.set(s, 0);
+    open = members.filter((s) => s.weight > 0);
+    for (const s of members) {
+      if (s.weight > 0) continue;
+      s.watts = wholeWatts(s, s.lo);
+      s.belowMinimum = 0 < s.lo;
     }
   }
+  const wholeWeights = hasWholeWeights(open);
 
   while (open.length > 0) {
     let lambda = Infinity;
-    const levels: number[] = [];
+    const levels = [Infinity, Infinity, Infinity, Infinity];
     for (let c = 0; c < CONSTRAINT_COUNT; c++) {
-      const l = capacity[c] === Infinity ? Infinity : levelFor(open, c, capacity[c] ?? 0);
-      levels.push(l);
+      const cap = capacity[c] ?? 0;
+      const l = cap === Infinity ? Infinity : levelFor(open, c, cap, wholeWeights);
+      levels[c] = l;
       lambda = Math.min(lambda, l);
     }
-    const binding = levels.flatMap((l, c) => (l !== Infinity && l <= lambda * (1 + 1e-12) ? [c] : []));
+    let binding = 0; // bit c: constraint c ran out at λ
+    levels.forEach((l, c) => {
+      if (l !== Infinity && l <= lambda * (1 + 1e-12)) binding |= 1 << c;
+    });
     const still: SolverSession[] = [];
     for (const s of open) {
-      const c = binding.find((b) => coefficient(s, b) > 0);
+      const c = firstBinding(s, binding);
       const reachedCap = lambda === Infinity || s.weight * lambda >= s.hi;
-      if (c === undefined && !reachedCap) {
+      if (c < 0 && !reachedCap) {
         still.push(s);
         continue;
       }
       const w = at(s, lambda);
-      watts.set(s, w);
-      level.set(s, s.weight * lambda);
-      if (c !== undefined && !reachedCap) boundBy.set(s, c);
       consume(capacity, s, w - s.lo);
+      s.watts = wholeWatts(s, w);
+      s.belowMinimum = s.weight * lambda < s.lo;
+      if (c >= 0 && !reachedCap) s.boundBy = c;
     }
     if (still.length === open.length) break; // defensive: no progress means nothing is left to share
     open = still;
   }
-  for (const s of open) if (!watts.has(s)) watts.set(s, s.lo);
-  return { watts, boundBy, level };
+  // Reached only after the defensive break: nobody left in `open` was given anything in this call.
+  for (const s of open) s.watts = wholeWatts(s, s.lo);
+}
+
+/** The lowest-numbered binding constraint the session draws on, or -1. */
+function firstBinding(s: SolverSession, binding: number): number {
+  for (let c = 0; c < CONSTRAINT_COUNT; c++) if ((binding >> c) & 1 && coefficient(s, c) > 0) return c;
+  return -1;
 }

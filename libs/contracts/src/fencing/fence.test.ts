@@ -58,4 +58,46 @@ describe("createFence", () => {
       }),
     );
   });
+
+  it("fences a deposed engine on every charger of its panel once its successor spoke to one", () => {
+    const fence = createFence();
+    expect(fence.admitCommand({ panel: "A", chargerId: "CP-1", epoch: 4 })).toBe(true);
+    expect(fence.admitCommand({ panel: "A", chargerId: "CP-2", epoch: 5 })).toBe(true); // the new leader
+    // The old leader's command for CP-1, which the new leader has not commanded yet: dropped all the same.
+    expect(fence.admitCommand({ panel: "A", chargerId: "CP-1", epoch: 4 })).toBe(false);
+    expect(fence.admit("CP-1", 4)).toBe(true); // the per-charger check alone would have let it through
+    // Epochs are counted per panel: another panel's lower epoch is not fenced.
+    expect(fence.admitCommand({ panel: "B", chargerId: "CP-9", epoch: 1 })).toBe(true);
+    expect(fence.highestOfPanel("A")).toBe(5);
+  });
+
+  it("restores the panels' epochs from their snapshot too", () => {
+    const before = createFence();
+    before.admitCommand({ panel: "A", chargerId: "CP-1", epoch: 9 });
+    const after = createFence(before.snapshot(), before.snapshotPanels());
+    expect(after.admitCommand({ panel: "A", chargerId: "CP-2", epoch: 8 })).toBe(false);
+    expect(after.admitCommand({ panel: "A", chargerId: "CP-2", epoch: 9 })).toBe(true);
+    expect(createFence({}, { A: Number.NaN }).highestOfPanel("A")).toBeUndefined();
+  });
+
+  it("admitCommand drops exactly what is below the running maximum of its charger or its panel", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("A", "B"), fc.constantFrom("c1", "c2", "c3"), fc.nat(20))),
+        (commands) => {
+          const fence = createFence();
+          const charger = new Map<string, number>();
+          const panel = new Map<string, number>();
+          for (const [p, c, epoch] of commands) {
+            const expected = epoch >= (charger.get(c) ?? 0) && epoch >= (panel.get(p) ?? 0);
+            expect(fence.admitCommand({ panel: p, chargerId: c, epoch })).toBe(expected);
+            if (expected) {
+              charger.set(c, epoch);
+              panel.set(p, epoch);
+            }
+          }
+        },
+      ),
+    );
+  });
 });

@@ -21,28 +21,61 @@ export function isFenced(highestSeen: number | undefined, epoch: number): boolea
 export interface Fence {
   /** Admits a command (epoch ≥ highest seen for the charger) and remembers its epoch; false means drop it. */
   admit(chargerId: string, epoch: number): boolean;
+  /**
+   * The check to use on a whole profile command: fenced below the highest epoch seen for its charger
+   * *or for its panel* (epochs are counted per panel, and every charger of a panel is driven by the same
+   * engine). Once a new leader's first command reached the bridge, a deposed engine's command for any
+   * charger of that panel is dropped, not only for the chargers the new leader already spoke to.
+   */
+  admitCommand(command: {
+    readonly panel: string;
+    readonly chargerId: string;
+    readonly epoch: number;
+  }): boolean;
   /** Highest epoch admitted for the charger, if any. */
   highest(chargerId: string): number | undefined;
+  /** Highest epoch admitted from the panel's engines (admitCommand only), if any. */
+  highestOfPanel(panel: string): number | undefined;
   /** Every charger's highest epoch, to persist across a bridge restart. */
   snapshot(): Record<string, number>;
+  /** Every panel's highest epoch, to persist beside snapshot(). */
+  snapshotPanels(): Record<string, number>;
 }
 
 /**
  * A fence with no memory admits the next command whatever its epoch, so a bridge that can should persist
  * `snapshot()` and pass it back here on restart; command expiry bounds the damage when it cannot.
  */
-export function createFence(initial: Readonly<Record<string, number>> = {}): Fence {
-  const highestByCharger = new Map<string, number>();
-  for (const [chargerId, epoch] of Object.entries(initial)) {
-    if (isValidEpoch(epoch)) highestByCharger.set(chargerId, epoch);
-  }
+export function createFence(
+  initial: Readonly<Record<string, number>> = {},
+  initialPanels: Readonly<Record<string, number>> = {},
+): Fence {
+  const byCharger = restore(initial);
+  const byPanel = restore(initialPanels);
   return {
     admit(chargerId, epoch) {
-      if (isFenced(highestByCharger.get(chargerId), epoch)) return false;
-      highestByCharger.set(chargerId, epoch);
+      if (isFenced(byCharger.get(chargerId), epoch)) return false;
+      byCharger.set(chargerId, epoch);
       return true;
     },
-    highest: (chargerId) => highestByCharger.get(chargerId),
-    snapshot: () => Object.fromEntries(highestByCharger),
+    admitCommand({ panel, chargerId, epoch }) {
+      if (isFenced(byCharger.get(chargerId), epoch) || isFenced(byPanel.get(panel), epoch)) return false;
+      byCharger.set(chargerId, epoch);
+      byPanel.set(panel, epoch);
+      return true;
+    },
+    highest: (chargerId) => byCharger.get(chargerId),
+    highestOfPanel: (panel) => byPanel.get(panel),
+    snapshot: () => Object.fromEntries(byCharger),
+    snapshotPanels: () => Object.fromEntries(byPanel),
   };
+}
+
+/** A persisted snapshot, without anything that is not an epoch (a hand-edited file, an old format). */
+function restore(snapshot: Readonly<Record<string, number>>): Map<string, number> {
+  const highest = new Map<string, number>();
+  for (const [key, epoch] of Object.entries(snapshot)) {
+    if (isValidEpoch(epoch)) highest.set(key, epoch);
+  }
+  return highest;
 }

@@ -29,6 +29,16 @@ describe("subscriptions", () => {
     expect(matchesAny(patterns, topics.profileCommand("site 1", "CP/9"))).toBe(false);
   });
 
+  it("give a panel-engine that names its chargers only those chargers' events and results", () => {
+    const patterns = subscriptions.panelEngine("site 1", "panel-a", ["CP/9", "CP-2"]);
+    expect(matchesAny(patterns, topics.sessionEvent("site 1", "CP/9"))).toBe(true);
+    expect(matchesAny(patterns, topics.commandResult("site 1", "CP-2"))).toBe(true);
+    expect(matchesAny(patterns, topics.sessionEvent("site 1", "CP-3"))).toBe(false);
+    expect(matchesAny(patterns, topics.commandResult("site 1", "CP-3"))).toBe(false);
+    expect(matchesAny(patterns, topics.panelBudget("site 1", "panel-a"))).toBe(true);
+    expect(matchesAny(patterns, topics.setPanelStrategy("site 1", "panel-a"))).toBe(true);
+  });
+
   it("give the site-master every panel's status, the meter and its operator commands", () => {
     const patterns = subscriptions.siteMaster("s");
     expect(matchesAny(patterns, topics.panelStatus("s", "x"))).toBe(true);

@@ -19,15 +19,20 @@ export function topicPattern<K extends TopicKind>(kind: K, ids: Partial<TopicIds
 
 export const subscriptions = {
   /**
-   * A panel-engine (active or standby: both keep their state warm) reads its budget, the sessions and
-   * command results of every charger of the site (it keeps those of the chargers wired to its panel),
-   * and operator strategy commands for its panel.
+   * A panel-engine (active or standby: both keep their state warm) reads its budget, operator strategy
+   * commands for its panel, and the session events and command results of its chargers. Given the ids of
+   * its chargers it subscribes to those alone, so on a site of many panels each engine hears only its own
+   * chargers' traffic; without them, every charger of the site (it then ignores the others').
    */
-  panelEngine: (site: string, panel: string): string[] => [
+  panelEngine: (site: string, panel: string, chargerIds?: readonly string[]): string[] => [
     topicPattern("panelBudget", { site, panel }),
-    topicPattern("sessionEvent", { site }),
-    topicPattern("commandResult", { site }),
     topicPattern("setPanelStrategy", { site, panel }),
+    ...(chargerIds === undefined
+      ? [topicPattern("sessionEvent", { site }), topicPattern("commandResult", { site })]
+      : chargerIds.flatMap((chargerId) => [
+          topicPattern("sessionEvent", { site, chargerId }),
+          topicPattern("commandResult", { site, chargerId }),
+        ])),
   ],
   /** The site-master reads every panel's status, the site meter and the site-level operator commands. */
   siteMaster: (site: string): string[] => [

@@ -1,27 +1,19 @@
+import { mqttConnectionSchema } from "@smart-charge/service-kit";
+import {
+  chargerSchema,
+  checkChargerList,
+  phaseAmpsSchema,
+  timeOfUseWindowSchema,
+} from "@smart-charge/site-config";
 import { z } from "zod";
+import { LEASE_DEFAULTS, leaseTiming, leaseTimingIssues } from "./lease-timing.js";
 
 const id = z.string().min(1).max(128);
 const kw = z.number().finite().nonnegative();
-const phaseAmps = z.object({ L1: kw, L2: kw, L3: kw }).strict();
-const phase = z.enum(["L1", "L2", "L3"]);
-
-const charger = z
-  .object({
-    id: id.describe("OCPP identity of the charger (the id in its MQTT topics)."),
-    ocppVersion: z.enum(["1.6", "2.0.1", "2.1"]).default("1.6"),
-    phases: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    panelPhases: z.array(phase).min(1).max(3).optional(),
-    maxHardwarePowerKw: kw.optional(),
-  })
-  .strict();
-
-const timeOfUseWindow = z
-  .object({
-    peakStartHour: z.int().min(0).max(23),
-    peakEndHour: z.int().min(0).max(23),
-    peakPowerMultiplier: z.number().min(0).max(1),
-  })
-  .strict();
+// The charger, breaker and time-of-use fields are the site file's, so an engine file can be derived from it.
+const charger = chargerSchema;
+const phaseAmps = phaseAmpsSchema;
+const timeOfUseWindow = timeOfUseWindowSchema;
 
 /**
  * A panel-engine's configuration file (JSON). Every limit is checked here, before the engine connects to
@@ -31,8 +23,11 @@ export const panelEngineConfigSchema = z
   .object({
     site: id,
     panel: id,
-    /** Distinguishes active and standby engines of one panel in logs and status. */
-    instanceId: id.default(`panel-engine-${process.pid}`),
+    /**
+     * Names this engine in logs, status and its MQTT client id. Keep it stable across restarts (the
+     * broker keeps the engine's messages under it) and distinct between active and standby engines.
+     */
+    instanceId: id.default("primary"),
     chargers: z.array(charger).min(1),
     breaker: z.object({ kw: kw.positive(), phaseAmps: phaseAmps.optional() }).strict(),
     /** Runs at this before any budget arrives, and when the budget expires. Never the breaker's rating. */
@@ -50,24 +45,7 @@ export const panelEngineConfigSchema = z
       .object({ url: z.string().min(1), keyPrefix: z.string().optional() })
       .strict()
       .optional(),
-    mqtt: z
-      .object({
-        url: z.string().min(1),
-        username: z.string().optional(),
-        password: z.string().optional(),
-        clientId: z.string().optional(),
-        protocolVersion: z.union([z.literal(4), z.literal(5)]).default(4),
-        tls: z
-          .object({
-            caFile: z.string().optional(),
-            certFile: z.string().optional(),
-            keyFile: z.string().optional(),
-            rejectUnauthorized: z.boolean().default(true),
-          })
-          .strict()
-          .optional(),
-      })
-      .strict(),
+    mqtt: mqttConnectionSchema,
     http: z
       .object({ host: z.string().default("0.0.0.0"), port: z.int().min(0).max(65535).default(8080) })
       .strict()
@@ -80,9 +58,27 @@ export const panelEngineConfigSchema = z
         profileTtlS: z.int().min(30).default(600),
         /** How long an unconfirmed decrease blocks raises before it is taken as applied. */
         raiseHoldMs: z.int().min(0).default(15_000),
+        ...leaseTiming,
       })
       .strict()
-      .default({ recomputeIntervalMs: 10_000, profileTtlS: 600, raiseHoldMs: 15_000 }),
+      .default({ recomputeIntervalMs: 10_000, profileTtlS: 600, raiseHoldMs: 15_000, ...LEASE_DEFAULTS }),
+    /**
+     * The TxDefaultProfile each charger gets once (connector/EVSE 0): what it falls back to when the
+     * engine's TxProfiles expire because no engine runs. Per connector; default: the safe default budget
+     * shared among the panel's chargers, capped by each charger's rating.
+     */
+    failSafe: z
+      .object({
+        enabled: z.boolean().default(true),
+        kwPerConnector: kw.optional(),
+        /**
+         * Keep every idle charger's fail-safe out of the budget shared among running sessions: a car
+         * that plugs in draws it before the engine hears of the session. Safer, less power to share.
+         */
+        reserveForIdleChargers: z.boolean().default(false),
+      })
+      .strict()
+      .default({ enabled: true, reserveForIdleChargers: false }),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -105,23 +101,15 @@ export const panelEngineConfigSchema = z
         });
       }
     }
-    const seen = new Set<string>();
-    config.chargers.forEach((c, i) => {
-      if (seen.has(c.id))
-        ctx.addIssue({
-          code: "custom",
-          path: ["chargers", i, "id"],
-          message: `duplicate charger id "${c.id}"`,
-        });
-      seen.add(c.id);
-      if (c.panelPhases !== undefined && c.panelPhases.length !== (c.phases ?? 3)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["chargers", i, "panelPhases"],
-          message: `must list ${c.phases ?? 3} phase(s)`,
-        });
-      }
-    });
+    checkChargerList(config.chargers, ctx);
+    for (const issue of leaseTimingIssues(config.timing)) ctx.addIssue({ code: "custom", ...issue });
+    if (config.failSafe.kwPerConnector !== undefined && config.failSafe.kwPerConnector > safe.kw) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["failSafe", "kwPerConnector"],
+        message: `must not exceed safeDefaultBudget.kw (${safe.kw})`,
+      });
+    }
     if (config.strategy === "TIME_OF_USE" && config.timeOfUse === undefined) {
       ctx.addIssue({ code: "custom", path: ["timeOfUse"], message: "is required for strategy TIME_OF_USE" });
     }

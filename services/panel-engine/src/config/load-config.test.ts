@@ -1,24 +1,24 @@
 import { join } from "node:path";
+import { configErrorField } from "@smart-charge/service-kit";
 import { describe, expect, test } from "vitest";
-import { ConfigError, loadConfigFile, parseConfig } from "./load-config.js";
+import { loadConfigFile, parseConfig } from "./load-config.js";
 
 const example = join(import.meta.dirname, "..", "..", "examples", "panel-a.json");
 
-function fieldOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
+const fieldOf = configErrorField;
 
 describe("panel-engine configuration", () => {
   test("the example file is valid and fills in defaults", () => {
     const config = loadConfigFile(example, {});
     expect(config.panel).toBe("panel-a");
-    expect(config.timing).toEqual({ recomputeIntervalMs: 10_000, profileTtlS: 600, raiseHoldMs: 15_000 });
+    expect(config.timing).toEqual({
+      recomputeIntervalMs: 10_000,
+      profileTtlS: 600,
+      raiseHoldMs: 15_000,
+      leaseTtlMs: 1_500,
+      leaseRenewMs: 250,
+      leaseSafetyMarginMs: 300,
+    });
     expect(config.chargers[0]?.ocppVersion).toBe("1.6");
   });
 

@@ -1,16 +1,5 @@
-import { readFileSync } from "node:fs";
+import { ConfigError, parseWithSchema, readJsonFile } from "@smart-charge/service-kit";
 import { panelEngineConfigSchema, type PanelEngineConfig } from "./config-schema.js";
-
-/** A configuration that cannot be used; `field` is the dotted path of the first offending field. */
-export class ConfigError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`config ${field}: ${message}`);
-    this.name = "ConfigError";
-  }
-}
 
 /** Environment variables that override the file, so secrets and addresses can come from the deployment. */
 function environmentOverrides(env: NodeJS.ProcessEnv, raw: Record<string, unknown>): Record<string, unknown> {
@@ -31,29 +20,12 @@ function environmentOverrides(env: NodeJS.ProcessEnv, raw: Record<string, unknow
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): PanelEngineConfig {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     throw new ConfigError("(root)", "must be a JSON object");
-  const result = panelEngineConfigSchema.safeParse(environmentOverrides(env, raw as Record<string, unknown>));
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  // A misspelt key is reported under its own name, so the operator sees which line of the file is wrong.
-  const path =
-    issue?.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : (issue?.path ?? []);
-  const field = path.length === 0 ? "(root)" : path.map(String).join(".");
-  throw new ConfigError(field, issue?.message ?? "invalid");
+  return parseWithSchema(panelEngineConfigSchema, environmentOverrides(env, raw as Record<string, unknown>));
 }
 
 /** Reads and validates a JSON configuration file. */
 export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): PanelEngineConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigError("(file)", `cannot read ${path}: ${(error as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError("(json)", `${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  return parseConfig(raw, env);
+  return parseConfig(readJsonFile(path), env);
 }
+
+export { ConfigError };

@@ -20,6 +20,8 @@ import {
 import { budgetInForce, type BudgetInForce } from "./panel-budget.js";
 import { planCommands, type CommandReason } from "./plan-commands.js";
 import { setProfilePayload } from "./profile-payloads.js";
+import { failSafeLimitW } from "./fail-safe-command.js";
+import { withIdleReserve } from "./idle-reserve.js";
 
 export interface OutgoingCommand {
   readonly command: ProfileCommand;
@@ -32,6 +34,8 @@ export interface Recomputation {
   readonly inForce: BudgetInForce;
   readonly commands: OutgoingCommand[];
   readonly held: string[];
+  /** Sequence of the newest budget that the limits possibly in force honour (see CommandPlan.fits). */
+  readonly appliedBudgetSequence: number | undefined;
 }
 
 /**
@@ -45,6 +49,7 @@ export class PanelController {
   rotation: RotationState = {};
   budget: PanelBudget | null = null;
   strategy: StrategySpec;
+  private appliedBudgetSequence: number | undefined;
 
   constructor(
     readonly config: PanelEngineConfig,
@@ -58,12 +63,19 @@ export class PanelController {
     for (const s of state.sessions) this.sessions.set(s.transactionId, s);
     this.rotation = state.rotation;
     this.budget = state.budget;
+    if (state.strategy !== null) this.strategy = state.strategy;
     for (const c of state.commanded) {
       const record = emptyRecord();
       const sent = { messageId: c.messageId, limitW: c.limitW, sentAt: Number.NEGATIVE_INFINITY };
       record.lastSent = sent;
       if (c.acknowledged) record.appliedW = c.limitW;
-      else record.pending.push({ ...sent, sentAt: c.sentAt });
+      else {
+        // Not confirmed: the previous engine may have died before it was even published, so the charger
+        // may still apply whatever it had before, which nobody stored. Assume the most it can draw until
+        // the bridge confirms a limit or the hold time passes.
+        record.appliedW = this.mostW(this.sessions.get(c.transactionId));
+        record.pending.push({ ...sent, sentAt: c.sentAt });
+      }
       this.records.set(c.transactionId, record);
     }
   }
@@ -85,9 +97,11 @@ export class PanelController {
   recompute(now: number): Recomputation {
     const inForce = budgetInForce(this.budget, this.config, now);
     const sessions = [...this.sessions.values()];
+    const busy = new Set(sessions.map((s) => s.chargerId));
+    const budget = withIdleReserve(inForce.budget, this.config, busy);
     const result = allocate({
       sessions,
-      budget: inForce.budget,
+      budget,
       voltageV: this.config.voltageV,
       strategy: this.strategy,
       now,
@@ -99,12 +113,13 @@ export class PanelController {
     const targets = result.profiles.map((p, i) => ({
       transactionId: String(p.transactionId),
       limitW: p.allocatedW,
+      baselineW: this.baselineW(p.clientId),
       wiring: { phases: p.phases, panelPhases: p.panelPhases, voltageV: p.voltageV },
       session: sessions[i] as StoredSession,
       profile: p,
     }));
     const refreshMs = (this.config.timing.profileTtlS * 1000) / 2;
-    const plan = planCommands(targets, this.records, inForce.budget, now, refreshMs);
+    const plan = planCommands(targets, this.records, budget, now, refreshMs);
     const byId = new Map(targets.map((t) => [t.transactionId, t]));
     const commands = plan.send.flatMap((planned) => {
       const t = byId.get(planned.transactionId);
@@ -119,7 +134,30 @@ export class PanelController {
       this.records.set(planned.transactionId, record);
       return [outgoing];
     });
-    return { result, inForce, commands, held: plan.held };
+    if (plan.fits && inForce.sequence !== undefined) this.appliedBudgetSequence = inForce.sequence;
+    return {
+      result,
+      inForce,
+      commands,
+      held: plan.held,
+      appliedBudgetSequence: this.appliedBudgetSequence,
+    };
+  }
+
+  /** The most a session can draw: its caps, else the breaker. */
+  private mostW(session: StoredSession | undefined): number {
+    const capKw = Math.min(
+      session?.maxHardwarePowerKw ?? Infinity,
+      session?.maxEvAcceptancePowerKw ?? Infinity,
+      this.config.breaker.kw,
+    );
+    return capKw * 1000;
+  }
+
+  /** A charger whose fail-safe the engine sends draws that until its first TxProfile. */
+  private baselineW(chargerId: string): number {
+    const charger = this.config.chargers.find((c) => c.id === chargerId);
+    return this.config.failSafe.enabled && charger !== undefined ? failSafeLimitW(this.config, charger) : 0;
   }
 
   private commandFor(

@@ -8,7 +8,7 @@ export function panelStatus(
   instanceId: string,
   now: number,
 ): PanelStatus {
-  const { result, inForce } = recomputation;
+  const { result, inForce, appliedBudgetSequence } = recomputation;
   const amps = { L1: 0, L2: 0, L3: 0 };
   for (const p of result.profiles)
     for (const phase of p.panelPhases) amps[phase] += p.allocatedW / (p.voltageV * p.phases);
@@ -17,11 +17,11 @@ export function panelStatus(
     site: controller.config.site,
     panel: controller.config.panel,
     leader: { instanceId, epoch: controller.epoch },
-    demandKw: round(result.demandKw),
+    demandKw: round(unconstrainedDemandKw(controller)),
     minimumKw: round(result.minimumKw),
     allocatedKw: round(result.allocatedKw),
     budgetKw: round(inForce.budget.totalKw),
-    ...(inForce.sequence !== undefined ? { appliedBudgetSequence: inForce.sequence } : {}),
+    ...(appliedBudgetSequence !== undefined ? { appliedBudgetSequence } : {}),
     strategy: controller.strategy.kind === "CUSTOM" ? "EQUAL_SHARE" : controller.strategy.kind,
     allocatedPhaseAmps: { L1: round(amps.L1), L2: round(amps.L2), L3: round(amps.L3) },
     sessions: result.profiles.map((p) => ({
@@ -35,4 +35,17 @@ export function panelStatus(
     })),
     publishedAt: new Date(now).toISOString(),
   };
+}
+
+/**
+ * What the sessions would draw with no budget at all: each at its lower cap (a session with no cap at
+ * the breaker's rating). The site-master divides the grid by this; a demand clipped to the current budget
+ * would keep a panel at whatever budget it happens to have.
+ */
+export function unconstrainedDemandKw(controller: PanelController): number {
+  const breakerKw = controller.config.breaker.kw;
+  let kw = 0;
+  for (const s of controller.sessions.values())
+    kw += Math.min(breakerKw, s.maxHardwarePowerKw ?? Infinity, s.maxEvAcceptancePowerKw ?? Infinity);
+  return kw;
 }

@@ -51,6 +51,19 @@ describe("planCommands: reduce before raise", () => {
     expect(second.send).toEqual([{ transactionId: "c", limitW: 14_666, reason: "new" }]);
   });
 
+  test("a new car draws its fail-safe until told more: counted, so the others' raises leave room for it", () => {
+    const records = new Map([["a", applied(10_000)]]);
+    const budget = { totalKw: 20 };
+    const withBaseline = { ...target("b", 5_000), baselineW: 4_000 };
+    const plan = planCommands([target("a", 15_000), withBaseline], records, budget, 1000, 60_000);
+    // b goes from 4 kW to 5 kW (+1 kW) first; a's raise to 15 kW would need 10 + 5 + 5 = 20 kW: it fits.
+    expect(plan.send.map((c) => c.transactionId)).toEqual(["b", "a"]);
+    const tight = planCommands([target("a", 16_000), withBaseline], records, budget, 1000, 60_000);
+    // With b still drawing its 4 kW fail-safe, a cannot go above 16 kW; after b's 5 kW it cannot go to 16.
+    expect(tight.send.map((c) => c.transactionId)).toEqual(["b"]);
+    expect(tight.held).toEqual(["a"]);
+  });
+
   test("after the hold time an unconfirmed decrease is taken as applied", () => {
     const a = applied(30_000);
     recordSent(a, { messageId: "down", limitW: 10_000, sentAt: 1000 });

@@ -5,6 +5,8 @@ export interface Target {
   readonly transactionId: string;
   readonly limitW: number;
   readonly wiring: Wiring;
+  /** What the charger draws before its first profile: its fail-safe TxDefaultProfile (default 0). */
+  readonly baselineW?: number;
 }
 
 export type CommandReason = "new" | "decrease" | "raise" | "refresh";
@@ -19,6 +21,11 @@ export interface CommandPlan {
   readonly send: PlannedCommand[];
   /** Raises that must wait until decreases are confirmed (or their hold time passes). */
   readonly held: string[];
+  /**
+   * Whether the highest limits that may be in force, after this plan, fit the budget: false while a
+   * decrease the budget needs is still unconfirmed. Only then may the panel report the budget applied.
+   */
+  readonly fits: boolean;
 }
 
 /**
@@ -40,13 +47,17 @@ export function planCommands(
   for (const target of targets) {
     const record = records.get(target.transactionId);
     const last = record?.lastSent;
-    const worst = record === undefined ? 0 : worstCaseW(record);
+    const worst = record === undefined ? (target.baselineW ?? 0) : worstCaseW(record);
     if (last === undefined) {
       // A new session's charger runs at its fail-safe default until told more: a raise from there.
       raises.push({ target, worst, reason: "new" });
+      addLoad(totals, target.wiring, worst);
     } else if (target.limitW < worst || target.limitW < last.limitW) {
       if (target.limitW !== last.limitW)
         send.push({ transactionId: target.transactionId, limitW: target.limitW, reason: "decrease" });
+      // An unconfirmed decrease is repeated when due (after a takeover every limit is due at once).
+      else if (now - last.sentAt >= refreshMs)
+        send.push({ transactionId: target.transactionId, limitW: target.limitW, reason: "refresh" });
       addLoad(totals, target.wiring, worst);
     } else if (target.limitW === last.limitW) {
       if (now - last.sentAt >= refreshMs)
@@ -72,5 +83,5 @@ export function planCommands(
       held.push(target.transactionId);
     }
   }
-  return { send, held };
+  return { send, held, fits: withinBudget(totals, budget) };
 }

@@ -3,7 +3,7 @@ import type { FieldError, SessionStarted, SessionUpdated } from "@smart-charge/c
 import type { ChargerConfig } from "../config/config-schema.js";
 import type { SessionPatch, StoredSession } from "../state/panel-state-store.js";
 
-const DEFAULT_WIRING: Record<PhaseCount, readonly Phase[]> = {
+export const DEFAULT_WIRING: Record<PhaseCount, readonly Phase[]> = {
   1: ["L1"],
   2: ["L1", "L2"],
   3: ["L1", "L2", "L3"],

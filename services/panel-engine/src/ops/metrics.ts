@@ -51,4 +51,36 @@ export class PanelMetrics {
     labelNames: ["action", "reason"],
     registers: [this.registry],
   });
+  readonly isLeader = new Gauge({
+    name: "sce_panel_is_leader",
+    help: "1 while this engine holds the panel's lease and may publish",
+    registers: [this.registry],
+  });
+  readonly takeovers = new Counter({
+    name: "sce_panel_takeovers_total",
+    help: "Times this engine took the lease (at start-up or from a failed leader)",
+    registers: [this.registry],
+  });
+  readonly leaseRenewFailures = new Counter({
+    name: "sce_panel_lease_renew_failures_total",
+    help: "Lease renewals that failed (Redis error or timeout) while leader",
+    registers: [this.registry],
+  });
+  readonly leaseLost = new Counter({
+    name: "sce_panel_lease_lost_total",
+    help: "Times this engine stopped being leader, by reason (expired, taken, released)",
+    labelNames: ["reason"],
+    registers: [this.registry],
+  });
+  readonly resyncs = new Counter({
+    name: "sce_panel_resyncs_total",
+    help: "State reloaded from the store and every profile republished, by trigger",
+    labelNames: ["trigger"],
+    registers: [this.registry],
+  });
+  readonly storeErrors = new Counter({
+    name: "sce_panel_store_errors_total",
+    help: "Store operations that failed while handling a message (retried, message not acknowledged)",
+    registers: [this.registry],
+  });
 }

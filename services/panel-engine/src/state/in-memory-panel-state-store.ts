@@ -1,4 +1,4 @@
-import type { RotationState } from "@smart-charge/allocation";
+import type { RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { PanelBudget } from "@smart-charge/contracts";
 import { checkBudgetSequence } from "./budget-sequence.js";
 import { InMemoryStateSpace, type PanelMemory } from "./in-memory-state-space.js";
@@ -40,7 +40,7 @@ export class InMemoryPanelStateStore implements PanelStateStore {
   }
 
   async load(): Promise<PanelState> {
-    const { sessions, rotation, budget, commanded, acknowledged } = this.memory;
+    const { sessions, rotation, budget, commanded, acknowledged, strategy } = this.memory;
     return {
       sessions: [...sessions.values()].map(decodeSession).sort(bySessionAge),
       rotation: rotation === null ? {} : (JSON.parse(rotation) as RotationState),
@@ -48,6 +48,7 @@ export class InMemoryPanelStateStore implements PanelStateStore {
       commanded: [...commanded]
         .map(([transactionId, json]) => decodeCommanded(json, acknowledged.get(transactionId)))
         .sort(byTransaction),
+      strategy: strategy === null ? null : (JSON.parse(strategy) as StrategySpec),
     };
   }
 
@@ -89,10 +90,17 @@ export class InMemoryPanelStateStore implements PanelStateStore {
     return true;
   }
 
-  async saveCommanded(limit: CommandedLimit): Promise<void> {
-    this.memory.commanded.set(limit.transactionId, encodeCommanded(limit));
-    if (limit.acknowledged) this.memory.acknowledged.set(limit.transactionId, limit.messageId);
-    else this.memory.acknowledged.delete(limit.transactionId);
+  async saveCommanded(limits: readonly CommandedLimit[], rotation?: RotationState): Promise<void> {
+    for (const limit of limits) {
+      this.memory.commanded.set(limit.transactionId, encodeCommanded(limit));
+      if (limit.acknowledged) this.memory.acknowledged.set(limit.transactionId, limit.messageId);
+      else this.memory.acknowledged.delete(limit.transactionId);
+    }
+    if (rotation !== undefined) this.memory.rotation = encodeValue("rotation", rotation);
+  }
+
+  async saveStrategy(strategy: StrategySpec): Promise<void> {
+    this.memory.strategy = encodeValue("strategy", strategy);
   }
 
   async acknowledgeCommand(transactionId: string, messageId: string): Promise<void> {

@@ -11,6 +11,13 @@ export interface PanelMemory {
   /** transactionId → messageId the bridge accepted. */
   acknowledged: Map<string, string>;
   epoch: number;
+  strategy: string | null;
+  /** The leader lease: holder's token and when it expires (the space's clock). */
+  lease: { token: string; expiresAt: number } | null;
+  /** Digest of a handled message → when. */
+  handled: Map<string, number>;
+  /** chargerId → fail-safe limit (W) sent. */
+  failSafe: Map<string, number>;
 }
 
 /**
@@ -34,6 +41,10 @@ export class InMemoryStateSpace {
         commanded: new Map(),
         acknowledged: new Map(),
         epoch: 0,
+        strategy: null,
+        lease: null,
+        handled: new Map(),
+        failSafe: new Map(),
       };
       this.panels.set(key, memory);
     }

@@ -4,6 +4,9 @@ import { InMemoryPanelStateStore } from "./in-memory-panel-state-store.js";
 import type { InMemoryStateSpace } from "./in-memory-state-space.js";
 import type { PanelStateStore } from "./panel-state-store.js";
 import { RedisSessionStore } from "./redis-session-store.js";
+import type { FailoverStore } from "../failover/failover-store.js";
+import { InMemoryFailoverStore } from "../failover/in-memory-failover-store.js";
+import { RedisFailoverStore } from "../failover/redis-failover-store.js";
 
 /** What RunOptions needs to know about the store. */
 export interface OpenedStateStore {
@@ -12,6 +15,8 @@ export interface OpenedStateStore {
   storeKind: "redis" | "memory";
   /** False while the Redis connection is down, so /readyz can say so. */
   storeReady?: () => boolean;
+  /** The lease and handled-message log shared with the panel's other engine (same Redis). */
+  failover: FailoverStore;
 }
 
 /** Logs Redis connection trouble; a pino Logger fits. */
@@ -34,10 +39,11 @@ export async function openStateStore(
     return {
       store: new InMemoryPanelStateStore({ site, panel, ...(space ? { space } : {}) }),
       storeKind: "memory",
+      failover: new InMemoryFailoverStore({ site, panel, ...(space ? { space } : {}) }),
     };
   }
 
-  const redis = new Redis(config.redis.url, { lazyConnect: true });
+  const redis = new Redis(config.redis.url, REDIS_OPTIONS);
   let lastError: string | undefined;
   redis.on("error", (error: Error) => {
     // ioredis repeats the same error on every reconnect attempt; one line per change is enough.
@@ -45,7 +51,17 @@ export async function openStateStore(
     lastError = error.message;
     logger.warn({ event: "redis-error", err: error }, "Redis connection error; retrying");
   });
-  redis.on("ready", () => (lastError = undefined));
+  let down = false;
+  redis.on("close", () => {
+    if (redis.status === "end" || down) return;
+    down = true;
+    logger.warn({ event: "redis-disconnected" }, "Redis connection lost; reconnecting with backoff");
+  });
+  redis.on("ready", () => {
+    lastError = undefined;
+    if (down) logger.warn({ event: "redis-reconnected" }, "Redis connection back");
+    down = false;
+  });
   try {
     await redis.connect();
   } catch (error) {
@@ -57,6 +73,7 @@ export async function openStateStore(
   }
   const keyPrefix = config.redis.keyPrefix;
   return {
+    failover: new RedisFailoverStore({ redis, site, panel, ...(keyPrefix ? { keyPrefix } : {}) }),
     store: new RedisSessionStore({
       redis,
       site,
@@ -68,6 +85,21 @@ export async function openStateStore(
     storeReady: () => redis.status === "ready",
   };
 }
+
+/**
+ * Reconnects with backoff (100 ms doubling to 2 s). While the connection is down, new commands fail at
+ * once instead of waiting in a queue: the engine retries the message itself, and a write queued during
+ * an outage must not land after this engine lost its lease. A command that was on the wire when the
+ * connection broke is resent only if the first reconnection succeeds (100 ms later, far inside the
+ * lease); otherwise it fails (maxRetriesPerRequest) and the engine retries it. (Without a resend ioredis
+ * would leave it pending forever.)
+ */
+const REDIS_OPTIONS = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2_000),
+} as const;
 
 function redactedUrl(url: string): string {
   try {

@@ -1,4 +1,4 @@
-import type { ActiveSession, RotationState } from "@smart-charge/allocation";
+import type { ActiveSession, RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { OcppVersion, PanelBudget } from "@smart-charge/contracts";
 
 /** A session as the panel-engine keeps it: the allocation library's session plus where to send profiles. */
@@ -41,6 +41,8 @@ export interface PanelState {
   rotation: RotationState;
   budget: PanelBudget | null;
   commanded: CommandedLimit[];
+  /** The strategy an operator chose at run time; null means the config file's. */
+  strategy: StrategySpec | null;
 }
 
 /**
@@ -58,7 +60,13 @@ export interface PanelStateStore {
   saveRotation(rotation: RotationState): Promise<void>;
   /** Stores the budget only if its sequence is higher than the stored one; says whether it did. */
   saveBudget(budget: PanelBudget): Promise<boolean>;
-  saveCommanded(limit: CommandedLimit): Promise<void>;
+  /**
+   * Stores the limits just commanded, and the new rotation when given, in one atomic write: the engine
+   * calls it once per recompute, so an event costs one round trip here, whatever it changed.
+   */
+  saveCommanded(limits: readonly CommandedLimit[], rotation?: RotationState): Promise<void>;
+  /** Keeps an operator's strategy choice across restarts and for a standby engine. */
+  saveStrategy(strategy: StrategySpec): Promise<void>;
   /** Marks the command with this messageId acknowledged (if it is still the latest for its session). */
   acknowledgeCommand(transactionId: string, messageId: string): Promise<void>;
   /** The next fencing epoch for this panel (monotonic across restarts and instances). */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { redisForTests, uniqueId } from "@smart-charge/test-infra";
+import { redisForTests, uniqueId, exampleRegion } from "@smart-charge/test-infra";
 import { Redis } from "ioredis";
 import { expect, test } from "vitest";
 import { RedisSessionStore } from "./redis-session-store.js";
@@ -33,9 +33,7 @@ test("README example: a restarted engine finds its sessions", async () => {
 });
 
 test("the README shows the example above verbatim", () => {
-  const source = readFileSync(join(import.meta.dirname, "readme-example.test.ts"), "utf8");
-  const region = /\/\/ #region example\n([\s\S]*?)\n\s*\/\/ #endregion/.exec(source)?.[1] ?? "";
-  const snippet = region.replace(/^ {2}/gm, "");
+  const snippet = exampleRegion(join(import.meta.dirname, "readme-example.test.ts"));
   const readme = readFileSync(join(import.meta.dirname, "README.md"), "utf8");
   expect(snippet.length).toBeGreaterThan(100);
   expect(readme).toContain(snippet);

@@ -17,6 +17,9 @@ describe("panelKeys", () => {
       keys.commanded,
       keys.acknowledged,
       keys.epoch,
+      keys.lease,
+      keys.handled,
+      keys.failSafe,
     ];
     expect(new Set(all.map(hashTag))).toEqual(new Set(["depot%2Fnorth/P%7B1%7D"]));
     expect(all.every((key) => key.startsWith("sce:v1:{depot%2Fnorth/P%7B1%7D}:"))).toBe(true);

@@ -16,6 +16,12 @@ export interface PanelKeys {
   acknowledged: string;
   /** Counter behind nextEpoch(). */
   epoch: string;
+  /** String: the token of the engine holding the leader lease (SET NX PX). */
+  lease: string;
+  /** Sorted set: digest of every message the leader handled → when, so nothing is handled twice. */
+  handled: string;
+  /** Hash: chargerId → the fail-safe limit (W) last sent to it. */
+  failSafe: string;
 }
 
 /**
@@ -35,5 +41,8 @@ export function panelKeys(site: string, panel: string, prefix = DEFAULT_KEY_PREF
     commanded: `${base}commanded`,
     acknowledged: `${base}acknowledged`,
     epoch: `${base}epoch`,
+    lease: `${base}lease`,
+    handled: `${base}handled`,
+    failSafe: `${base}fail-safe`,
   };
 }

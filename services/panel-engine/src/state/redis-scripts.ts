@@ -46,7 +46,7 @@ if cjson.decode(stored).messageId ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 1`;
 
-type Script<Reply> = (...keysThenArgs: string[]) => Promise<Reply>;
+export type Script<Reply> = (...keysThenArgs: string[]) => Promise<Reply>;
 
 export interface PanelScripts {
   startSession: Script<0 | 1>;
@@ -63,15 +63,21 @@ export interface PanelScripts {
  */
 export function panelScripts(redis: Redis): PanelScripts {
   return {
-    startSession: define(redis, "sceV1StartSession", 2, START_SESSION),
-    updateSession: define(redis, "sceV1UpdateSession", 1, UPDATE_SESSION),
-    stopSession: define(redis, "sceV1StopSession", 4, STOP_SESSION),
-    saveBudget: define(redis, "sceV1SaveBudget", 1, SAVE_BUDGET),
-    acknowledgeCommand: define(redis, "sceV1AcknowledgeCommand", 2, ACKNOWLEDGE_COMMAND),
+    startSession: defineScript(redis, "sceV1StartSession", 2, START_SESSION),
+    updateSession: defineScript(redis, "sceV1UpdateSession", 1, UPDATE_SESSION),
+    stopSession: defineScript(redis, "sceV1StopSession", 4, STOP_SESSION),
+    saveBudget: defineScript(redis, "sceV1SaveBudget", 1, SAVE_BUDGET),
+    acknowledgeCommand: defineScript(redis, "sceV1AcknowledgeCommand", 2, ACKNOWLEDGE_COMMAND),
   };
 }
 
-function define<Reply>(redis: Redis, name: string, numberOfKeys: number, lua: string): Script<Reply> {
+/** Registers one Lua script as a command on the connection and returns a typed caller for it. */
+export function defineScript<Reply>(
+  redis: Redis,
+  name: string,
+  numberOfKeys: number,
+  lua: string,
+): Script<Reply> {
   redis.defineCommand(name, { numberOfKeys, lua });
   const command = (redis as unknown as Record<string, unknown>)[name];
   if (typeof command !== "function") throw new Error(`ioredis did not define the ${name} command`);

@@ -41,7 +41,7 @@ describe("RedisSessionStore", () => {
     const store = new RedisSessionStore({ redis, site, panel: "P/1" });
     await store.startSession(session("tx/1", { maxHardwarePowerKw: 0.1 + 0.2 }));
     await store.saveBudget(budget(site, "P/1", 3));
-    await store.saveCommanded(commanded("tx/1", "m-1"));
+    await store.saveCommanded([commanded("tx/1", "m-1")]);
     await store.acknowledgeCommand("tx/1", "m-1");
     await store.nextEpoch();
 

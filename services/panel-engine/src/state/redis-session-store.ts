@@ -1,4 +1,4 @@
-import type { RotationState } from "@smart-charge/allocation";
+import type { RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { PanelBudget } from "@smart-charge/contracts";
 import type { Redis } from "ioredis";
 import type {
@@ -83,12 +83,20 @@ export class RedisSessionStore implements PanelStateStore {
     return saved === 1;
   }
 
-  async saveCommanded(limit: CommandedLimit): Promise<void> {
-    const { commanded, acknowledged } = this.keys;
-    const multi = this.redis.multi().hset(commanded, limit.transactionId, encodeCommanded(limit));
-    if (limit.acknowledged) multi.hset(acknowledged, limit.transactionId, limit.messageId);
-    else multi.hdel(acknowledged, limit.transactionId);
+  async saveCommanded(limits: readonly CommandedLimit[], rotation?: RotationState): Promise<void> {
+    const { commanded, acknowledged, meta } = this.keys;
+    const multi = this.redis.multi();
+    for (const limit of limits) {
+      multi.hset(commanded, limit.transactionId, encodeCommanded(limit));
+      if (limit.acknowledged) multi.hset(acknowledged, limit.transactionId, limit.messageId);
+      else multi.hdel(acknowledged, limit.transactionId);
+    }
+    if (rotation !== undefined) multi.hset(meta, "rotation", encodeValue("rotation", rotation));
     await execAll(multi);
+  }
+
+  async saveStrategy(strategy: StrategySpec): Promise<void> {
+    await this.redis.hset(this.keys.meta, "strategy", encodeValue("strategy", strategy));
   }
 
   async acknowledgeCommand(transactionId: string, messageId: string): Promise<void> {
@@ -102,6 +110,11 @@ export class RedisSessionStore implements PanelStateStore {
 
   async close(): Promise<void> {
     if (!this.quitOnClose || this.redis.status === "end") return;
+    if (this.redis.status !== "ready") {
+      // Down (an outage at shutdown): nothing to say goodbye to, and QUIT would wait or fail.
+      this.redis.disconnect();
+      return;
+    }
     // quit() resolves on the server's OK; the socket is only gone at "end".
     const ended = new Promise<void>((resolve) => this.redis.once("end", () => resolve()));
     await this.redis.quit();

@@ -1,4 +1,4 @@
-import type { RotationState } from "@smart-charge/allocation";
+import type { RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { PanelBudget } from "@smart-charge/contracts";
 import type { ChainableCommander, Redis } from "ioredis";
 import type { PanelState } from "./panel-state-store.js";
@@ -28,16 +28,18 @@ export async function readSnapshot(redis: Redis, keys: PanelKeys): Promise<Panel
       .hget(keys.meta, "rotation")
       .hget(keys.meta, "budget")
       .hgetall(keys.commanded)
-      .hgetall(keys.acknowledged);
+      .hgetall(keys.acknowledged)
+      .hget(keys.meta, "strategy");
     const replies = await execAll(multi);
 
     const [membersThen, ...rest] = replies as [string[], ...unknown[]];
     const sessionHashes = rest.slice(0, members.length) as FieldValues[];
-    const [rotation, budget, commanded, acknowledged] = rest.slice(members.length) as [
+    const [rotation, budget, commanded, acknowledged, strategy] = rest.slice(members.length) as [
       string | null,
       string | null,
       FieldValues,
       FieldValues,
+      string | null,
     ];
     const read = new Set(members);
     if (membersThen.every((id) => read.has(id))) {
@@ -52,6 +54,7 @@ export async function readSnapshot(redis: Redis, keys: PanelKeys): Promise<Panel
         commanded: Object.entries(commanded)
           .map(([transactionId, json]) => decodeCommanded(json, acknowledged[transactionId]))
           .sort(byTransaction),
+        strategy: strategy === null ? null : (JSON.parse(strategy) as StrategySpec),
       };
     }
     members = membersThen;

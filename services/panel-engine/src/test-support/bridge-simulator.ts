@@ -9,7 +9,8 @@ import {
   type ProfileCommand,
 } from "@smart-charge/contracts";
 import { connectClient, endClient, recordMessages, type MessageRecorder } from "@smart-charge/test-infra";
-import type { MqttClient } from "mqtt";
+import type { IClientOptions, MqttClient } from "mqtt";
+import type { ChargerObserver } from "./charger-observer.js";
 
 interface SchedulePeriod {
   limit: number;
@@ -23,6 +24,16 @@ interface Schedule {
 /** What a charger enforces for an allocation of `watts`: profiles go out in A per phase, rounded down to 0.1 A. */
 export function asChargerSees(watts: number, phases = 3, voltageV = 230): number {
   return Math.round((Math.floor((watts / (voltageV * phases)) * 10 + 1e-6) / 10) * voltageV * phases);
+}
+
+/** Whether the command installs the charger's fail-safe TxDefaultProfile (connector/EVSE 0). */
+export function isFailSafe(command: ProfileCommand): boolean {
+  const body = command.payload as {
+    csChargingProfiles?: { chargingProfilePurpose?: string };
+    chargingProfile?: { chargingProfilePurpose?: string };
+  };
+  const purpose = (body.csChargingProfiles ?? body.chargingProfile)?.chargingProfilePurpose;
+  return command.action === "SetChargingProfile" && purpose === "TxDefaultProfile";
 }
 
 /** The limit a profile command sets, in W over all phases (0 for a clear). */
@@ -49,6 +60,8 @@ export class BridgeSimulator {
   readonly inForceW = new Map<string, number>();
   peakInForceW = 0;
   autoAnswer: "Accepted" | "Rejected" | false = "Accepted";
+  /** When set, every command is judged (fencing, expiry) and applied by this model of the chargers. */
+  observer: ChargerObserver | undefined;
   private readonly unanswered: ProfileCommand[] = [];
 
   private constructor(
@@ -62,13 +75,22 @@ export class BridgeSimulator {
       if (!topic.endsWith("/commands")) return;
       const decoded = decodeMessage(MESSAGE_SCHEMAS.profileCommand, payload);
       if (!decoded.ok) throw new Error(`engine published an invalid command: ${decoded.error.field}`);
+      if (this.observer !== undefined) {
+        const verdict = this.observer.receive(decoded.value, Date.now());
+        void this.answer(decoded.value, verdict === "Accepted" ? "Accepted" : "Rejected", verdict);
+        return;
+      }
       this.unanswered.push(decoded.value);
       if (this.autoAnswer !== false) void this.answerAll(this.autoAnswer);
     });
   }
 
-  static async start(url: string, site: string): Promise<BridgeSimulator> {
-    const client = await connectClient(url);
+  /** `client` options, e.g. `{ reconnectPeriod, clean: false, clientId }` for a bridge that outlives a broker restart. */
+  static async start(url: string, site: string, client: IClientOptions = {}): Promise<BridgeSimulator> {
+    return BridgeSimulator.connect(await connectClient(url, client), site);
+  }
+
+  private static async connect(client: MqttClient, site: string): Promise<BridgeSimulator> {
     const [commands, errors, statuses] = await Promise.all([
       recordMessages(client, subscriptions.bridge(site)[0] ?? ""),
       recordMessages(client, topicPattern("error", { site })),
@@ -80,20 +102,26 @@ export class BridgeSimulator {
   /** Answers every command received so far; an accepted limit takes effect at the charger. */
   async answerAll(status: "Accepted" | "Rejected"): Promise<void> {
     for (const command of this.unanswered.splice(0)) {
-      if (status === "Accepted") {
+      // A fail-safe only applies when no TxProfile does; the limits in force are the TxProfiles'.
+      if (status === "Accepted" && !isFailSafe(command)) {
         this.inForceW.set(command.chargerId, commandLimitW(command));
         this.peakInForceW = Math.max(
           this.peakInForceW,
           [...this.inForceW.values()].reduce((a, b) => a + b, 0),
         );
       }
-      await this.send("commandResult", topics.commandResult(this.site, command.chargerId), {
-        messageId: command.messageId,
-        chargerId: command.chargerId,
-        status,
-        at: new Date().toISOString(),
-      });
+      await this.answer(command, status);
     }
+  }
+
+  private async answer(command: ProfileCommand, status: "Accepted" | "Rejected", reason?: string) {
+    await this.send("commandResult", topics.commandResult(this.site, command.chargerId), {
+      messageId: command.messageId,
+      chargerId: command.chargerId,
+      status,
+      ...(reason !== undefined && status === "Rejected" ? { reason } : {}),
+      at: new Date().toISOString(),
+    });
   }
 
   async send<K extends "sessionEvent" | "commandResult" | "panelBudget" | "setPanelStrategy">(

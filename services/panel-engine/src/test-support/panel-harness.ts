@@ -1,7 +1,7 @@
 import { uniqueId } from "@smart-charge/test-infra";
 import { parseConfig } from "../config/load-config.js";
 import type { PanelEngineConfig, PanelEngineConfigInput } from "../config/config-schema.js";
-import { createLogger } from "../ops/logger.js";
+import { createLogger } from "@smart-charge/service-kit";
 import { runPanelEngine, type RunningPanelEngine } from "../run-panel-engine.js";
 import type { PanelStateStore } from "../state/panel-state-store.js";
 
@@ -38,4 +38,27 @@ export async function startEngine(
     storeKind: "redis",
     logger: createLogger(`test.${config.panel}`, process.env["LOG_LEVEL"] ?? "silent"),
   });
+}
+
+/**
+ * Registers the engine for the test's cleanup (stopped unless the test stopped it, then `release()`,
+ * e.g. its Redis connection) and returns it with a stop() the test may call itself.
+ */
+export function stoppedOnCleanup(
+  running: RunningPanelEngine,
+  cleanups: (() => Promise<void>)[],
+  release: () => void,
+): RunningPanelEngine {
+  let stopped = false;
+  cleanups.push(async () => {
+    if (!stopped) await running.stop();
+    release();
+  });
+  return {
+    ...running,
+    stop: async () => {
+      stopped = true;
+      await running.stop();
+    },
+  };
 }

@@ -24,7 +24,13 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
     });
 
     it("loads an empty state for a panel it never saw", async () => {
-      expect(await store.load()).toEqual({ sessions: [], rotation: {}, budget: null, commanded: [] });
+      expect(await store.load()).toEqual({
+        sessions: [],
+        rotation: {},
+        budget: null,
+        commanded: [],
+        strategy: null,
+      });
     });
 
     it("starts a session once; a second start with the same transactionId changes nothing", async () => {
@@ -76,8 +82,8 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
     it("stops a session: returns what was stored, removes it and its commanded limit", async () => {
       await store.startSession(session("tx-1", { priority: 2 }));
       await store.startSession(session("tx-2"));
-      await store.saveCommanded(commanded("tx-1", "m-1"));
-      await store.saveCommanded(commanded("tx-2", "m-2"));
+      await store.saveCommanded([commanded("tx-1", "m-1")]);
+      await store.saveCommanded([commanded("tx-2", "m-2")]);
 
       expect(await store.stopSession("tx-1")).toEqual(session("tx-1", { priority: 2 }));
       expect(await store.stopSession("tx-1")).toBeNull();
@@ -110,7 +116,7 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
     });
 
     it("acknowledges a command only while it is the latest for its session", async () => {
-      await store.saveCommanded(commanded("tx-1", "m-1"));
+      await store.saveCommanded([commanded("tx-1", "m-1")]);
       await store.acknowledgeCommand("tx-1", "m-0");
       await store.acknowledgeCommand("tx-unknown", "m-1");
       expect((await store.load()).commanded).toEqual([commanded("tx-1", "m-1")]);
@@ -118,11 +124,11 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       await store.acknowledgeCommand("tx-1", "m-1");
       expect((await store.load()).commanded).toEqual([commanded("tx-1", "m-1", { acknowledged: true })]);
 
-      await store.saveCommanded(commanded("tx-1", "m-2", { limitW: 3680 }));
+      await store.saveCommanded([commanded("tx-1", "m-2", { limitW: 3680 })]);
       await store.acknowledgeCommand("tx-1", "m-1");
       expect((await store.load()).commanded).toEqual([commanded("tx-1", "m-2", { limitW: 3680 })]);
 
-      await store.saveCommanded(commanded("tx-1", "m-3", { acknowledged: true }));
+      await store.saveCommanded([commanded("tx-1", "m-3", { acknowledged: true })]);
       expect((await store.load()).commanded).toEqual([commanded("tx-1", "m-3", { acknowledged: true })]);
     });
 
@@ -147,8 +153,9 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       await store.startSession(session("tx-c", { addedAt: 1_000 }));
       await store.saveRotation({ "tx-a": { active: true, since: 5 } });
       await store.saveBudget(budget(site, panel, 1));
-      await store.saveCommanded(commanded("tx-b", "m-b"));
-      await store.saveCommanded(commanded("tx-a", "m-a", { acknowledged: true }));
+      await store.saveCommanded([commanded("tx-b", "m-b")]);
+      await store.saveCommanded([commanded("tx-a", "m-a", { acknowledged: true })]);
+      await store.saveStrategy({ kind: "PRIORITY", strictTiers: true });
 
       const reopened = backend.open(site, panel);
       expect(await reopened.load()).toEqual({
@@ -160,7 +167,22 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
         rotation: { "tx-a": { active: true, since: 5 } },
         budget: budget(site, panel, 1),
         commanded: [commanded("tx-a", "m-a", { acknowledged: true }), commanded("tx-b", "m-b")],
+        strategy: { kind: "PRIORITY", strictTiers: true },
       });
+    });
+
+    it("saves the limits of one recompute and the new rotation in one write", async () => {
+      await store.saveCommanded(
+        [commanded("tx-1", "m-1"), commanded("tx-2", "m-2", { acknowledged: true })],
+        { "tx-1": { active: true, since: 7 } },
+      );
+      const state = await store.load();
+      expect(state.commanded).toEqual([
+        commanded("tx-1", "m-1"),
+        commanded("tx-2", "m-2", { acknowledged: true }),
+      ]);
+      expect(state.rotation).toEqual({ "tx-1": { active: true, since: 7 } });
+      expect(state.strategy).toBeNull();
     });
 
     it("keeps panels apart, even when ids contain separators", async () => {

@@ -1,0 +1,34 @@
+import { startEmbeddedBroker } from "@smart-charge/embedded-broker";
+import { describe, expect, it } from "vitest";
+import type { MqttClient } from "mqtt";
+import { connectNow, createMqttClient } from "./mqtt-connection.js";
+
+const next = (client: MqttClient, event: "connect" | "close") =>
+  new Promise<void>((resolve) => client.once(event, () => resolve()));
+
+describe("MQTT connection", () => {
+  it("reconnects by itself when the broker comes back, and not after end()", async () => {
+    const first = await startEmbeddedBroker();
+    const client = createMqttClient({ url: first.url, protocolVersion: 4 }, `kit-test-${process.pid}`);
+    await connectNow(client);
+    const closed = next(client, "close");
+    await first.close();
+    await closed;
+    const again = await startEmbeddedBroker({ port: first.port });
+    try {
+      await next(client, "connect");
+      expect(client.connected).toBe(true);
+      await client.endAsync();
+      expect(client.disconnected).toBe(true);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it("fails start-up loudly when nothing answers", async () => {
+    const broker = await startEmbeddedBroker();
+    await broker.close();
+    const client = createMqttClient({ url: broker.url, protocolVersion: 4 }, `kit-test-${process.pid}-2`);
+    await expect(connectNow(client)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Child processes that each run a share of the bench's panel-engines (bench/engine-host.ts), so the
+ * engines use every core as separate deployments would, instead of queueing on one event loop.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+
+const HOST = fileURLToPath(new URL("./engine-host.ts", import.meta.url));
+
+function whenReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("ready\n")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`engine host exited with ${code} before it was ready`)));
+  });
+}
+
+export async function startEngineHosts(site: string, mqttUrl: string, panels: number, hosts: number) {
+  const per = Math.ceil(panels / hosts);
+  const children: ChildProcess[] = [];
+  for (let h = 0; h < hosts; h++) {
+    const first = h * per;
+    const last = Math.min(panels, first + per);
+    children.push(
+      spawn(
+        process.execPath,
+        [
+          "--conditions=@smart-charge/source",
+          "--import",
+          "tsx",
+          HOST,
+          site,
+          mqttUrl,
+          String(first),
+          String(last),
+        ],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      ),
+    );
+  }
+  await Promise.all(children.map(whenReady));
+  return {
+    async stop() {
+      await Promise.all(
+        children.map(async (child) => {
+          const exited = once(child, "exit");
+          child.kill("SIGTERM");
+          await exited;
+        }),
+      );
+    },
+  };
+}
