@@ -8,6 +8,7 @@ import type { RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { PanelBudget } from "@smart-charge/contracts";
 import type {
   CommandedLimit,
+  HandledMark,
   PanelState,
   PanelStateStore,
   SessionPatch,
@@ -42,14 +43,18 @@ export class TimedStore implements PanelStateStore {
   load(): Promise<PanelState> {
     return this.inner.load();
   }
-  startSession(session: StoredSession): Promise<"created" | "exists"> {
-    return this.timed("other", () => this.inner.startSession(session));
+  startSession(session: StoredSession, mark?: HandledMark): ReturnType<PanelStateStore["startSession"]> {
+    return this.timed("other", () => this.inner.startSession(session, mark));
   }
-  updateSession(transactionId: string, patch: SessionPatch): Promise<StoredSession | null> {
-    return this.timed("updateSession", () => this.inner.updateSession(transactionId, patch));
+  updateSession(
+    transactionId: string,
+    patch: SessionPatch,
+    mark?: HandledMark,
+  ): ReturnType<PanelStateStore["updateSession"]> {
+    return this.timed("updateSession", () => this.inner.updateSession(transactionId, patch, mark));
   }
-  stopSession(transactionId: string): Promise<StoredSession | null> {
-    return this.timed("other", () => this.inner.stopSession(transactionId));
+  stopSession(transactionId: string, mark?: HandledMark): ReturnType<PanelStateStore["stopSession"]> {
+    return this.timed("other", () => this.inner.stopSession(transactionId, mark));
   }
   saveRotation(rotation: RotationState): Promise<void> {
     return this.timed("saveRotation", () => this.inner.saveRotation(rotation));

@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PanelEngineConfig } from "./config/config-schema.js";
-import { changesState, isStale } from "./failover/message-digest.js";
+import { handledOnce, isStale } from "./failover/message-digest.js";
 import { RedisFailoverStore } from "./failover/redis-failover-store.js";
 import { runPanelEngine } from "./run-panel-engine.js";
 import { RedisSessionStore } from "./state/redis-session-store.js";
@@ -165,7 +165,7 @@ function expectation(message: FuzzMessage, config: PanelEngineConfig, handled: S
   if (!decoded.ok) return { report: decoded.error.field };
   const value = decoded.value;
   const verdict = judge(value, chargers, config.breaker.kw);
-  if (verdict === "skip" || !changesState(value, config)) return verdict;
+  if (verdict === "skip" || !handledOnce(value, config)) return verdict;
   // A state-changing message older than the handled log's memory is dropped as stale, and the same
   // bytes on the same topic again (once sent) are a redelivery: handled once, then skipped.
   if (isStale(value, Date.now())) return "ignored";

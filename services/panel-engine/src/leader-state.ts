@@ -10,7 +10,7 @@ import type { EnginePublisher } from "./engine-publisher.js";
 import type { FailSafeProfiles } from "./failover/fail-safe-profiles.js";
 import { handleMessage, type HandlerOutcome } from "./message-handlers.js";
 import type { PanelMetrics } from "./ops/metrics.js";
-import type { PanelStateStore, StoredSession } from "./state/panel-state-store.js";
+import type { HandledMark, PanelStateStore, StoredSession } from "./state/panel-state-store.js";
 
 export interface LeaderStateDeps {
   config: PanelEngineConfig;
@@ -83,15 +83,24 @@ export class LeaderState {
     clearTimeout(this.holdTimer);
   }
 
-  async handle(controller: PanelController, message: TopicMessage, topic: string): Promise<void> {
+  /** Handles one message; `mark` logs a session event as handled with its change (see HandledMark). */
+  async handle(
+    controller: PanelController,
+    message: TopicMessage,
+    topic: string,
+    mark?: HandledMark,
+  ): Promise<HandlerOutcome["kind"] | "fail-safe-result"> {
     const now = this.deps.clock();
     if (message.kind === "sessionEvent") {
       const failSafe = await this.deps.failSafe.due(message.message.chargerId, controller.epoch, now);
       if (failSafe) this.deps.publisher.command(failSafe, "fail-safe");
     }
-    if (message.kind === "commandResult" && (await this.deps.failSafe.onResult(message.message))) return;
-    const outcome = await handleMessage(message, { controller, store: this.deps.store, now });
+    if (message.kind === "commandResult" && (await this.deps.failSafe.onResult(message.message)))
+      return "fail-safe-result";
+    const context = { controller, store: this.deps.store, now, ...(mark && { mark }) };
+    const outcome = await handleMessage(message, context);
     await this.apply(controller, outcome, message, topic);
+    return outcome.kind;
   }
 
   private async apply(

@@ -11,7 +11,7 @@ import { topics } from "@smart-charge/contracts";
 import { checkBudget } from "./core/panel-budget.js";
 import type { PanelController } from "./core/panel-controller.js";
 import { patchFromUpdated, sessionFromStarted } from "./core/session-from-event.js";
-import type { PanelStateStore, StoredSession } from "./state/panel-state-store.js";
+import type { HandledMark, PanelStateStore, StoredSession } from "./state/panel-state-store.js";
 
 export type HandlerOutcome =
   | { kind: "ignored"; why: string }
@@ -24,7 +24,11 @@ interface Context {
   controller: PanelController;
   store: PanelStateStore;
   now: number;
+  /** The message's entry in the handled-message log, written with the session change it makes. */
+  mark?: HandledMark;
 }
+
+const DUPLICATE: HandlerOutcome = { kind: "ignored", why: "already handled (redelivery)" };
 
 /** What one valid message does to the panel's state; the store is written before anything is published. */
 export async function handleMessage(message: TopicMessage, ctx: Context): Promise<HandlerOutcome> {
@@ -44,7 +48,7 @@ export async function handleMessage(message: TopicMessage, ctx: Context): Promis
 
 async function onSessionEvent(
   event: SessionEvent,
-  { controller, store, now }: Context,
+  { controller, store, now, mark }: Context,
 ): Promise<HandlerOutcome> {
   const charger = controller.config.chargers.find((c) => c.id === event.chargerId);
   // Every panel-engine of the site hears every charger; each keeps only the chargers wired to its panel.
@@ -53,19 +57,22 @@ async function onSessionEvent(
     case "started": {
       const session = sessionFromStarted(event, charger, now);
       if ("field" in session) return { kind: "rejected", code: "invalid-message", error: session };
-      if ((await store.startSession(session)) === "exists")
-        return { kind: "ignored", why: "session already known (redelivery)" };
+      const started = await store.startSession(session, mark);
+      if (started === "duplicate") return DUPLICATE;
+      if (started === "exists") return { kind: "ignored", why: "session already known (redelivery)" };
       controller.sessions.set(session.transactionId, session);
       return { kind: "changed" };
     }
     case "updated": {
-      const updated = await store.updateSession(event.transactionId, patchFromUpdated(event, charger));
+      const updated = await store.updateSession(event.transactionId, patchFromUpdated(event, charger), mark);
+      if (updated === "duplicate") return DUPLICATE;
       if (updated === null) return unknownSession(event.transactionId);
       controller.sessions.set(updated.transactionId, updated);
       return { kind: "changed" };
     }
     case "stopped": {
-      const stopped = await store.stopSession(event.transactionId);
+      const stopped = await store.stopSession(event.transactionId, mark);
+      if (stopped === "duplicate") return DUPLICATE;
       if (stopped === null) return { kind: "ignored", why: "session already stopped (redelivery)" };
       controller.forget(stopped.transactionId);
       return { kind: "session-stopped", session: stopped };

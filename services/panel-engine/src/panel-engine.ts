@@ -8,7 +8,7 @@ import { FailSafeProfiles } from "./failover/fail-safe-profiles.js";
 import type { FailoverStore } from "./failover/failover-store.js";
 import { InMemoryFailoverStore } from "./failover/in-memory-failover-store.js";
 import { Leadership, type LossReason } from "./failover/leadership.js";
-import { changesState, isStale, messageDigest } from "./failover/message-digest.js";
+import { handledOnce, isStale, loggedWithChange, messageDigest } from "./failover/message-digest.js";
 import { LeaderState } from "./leader-state.js";
 import type { PanelMetrics } from "./ops/metrics.js";
 import type { PanelStateStore } from "./state/panel-state-store.js";
@@ -141,7 +141,7 @@ export class PanelEngine {
       return true;
     }
     const message = decoded.value;
-    if (!changesState(message, this.deps.config)) {
+    if (!handledOnce(message, this.deps.config)) {
       const controller = await this.leaderController();
       if (controller) await this.leader.handle(controller, message, topic);
       return true;
@@ -164,11 +164,18 @@ export class PanelEngine {
           logger.warn({ event: "stale-message", topic }, "message older than the handled log: dropped");
           return true;
         }
+        const controller = await this.leaderController();
+        if (controller && loggedWithChange(message)) {
+          // Check, change and log in one store step: no round trip before the profile goes out.
+          const outcome = await this.leader.handle(controller, message, topic, { digest, at: now });
+          // A refused event never reached the store: log it, so a redelivery is not reported again.
+          if (outcome === "rejected") await this.failover.markHandled(digest, now);
+          return true;
+        }
         if (await this.failover.wasHandled(digest)) {
           logger.debug({ event: "duplicate-message", topic, digest }, "already handled: acknowledged");
           return true;
         }
-        const controller = await this.leaderController();
         if (controller) {
           await this.leader.handle(controller, message, topic);
           await this.failover.markHandled(digest, now);

@@ -1,13 +1,20 @@
 import { redisForTests, uniqueId, type TestRedis } from "@smart-charge/test-infra";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InMemoryPanelStateStore } from "../state/in-memory-panel-state-store.js";
 import { InMemoryStateSpace } from "../state/in-memory-state-space.js";
+import type { PanelStateStore } from "../state/panel-state-store.js";
+import { RedisSessionStore } from "../state/redis-session-store.js";
+import { session } from "../state/test-support/state-fixtures.js";
 import { HANDLED_RETENTION_MS, type FailoverStore } from "./failover-store.js";
 import { InMemoryFailoverStore } from "./in-memory-failover-store.js";
 import { RedisFailoverStore } from "./redis-failover-store.js";
 
-/** Two stores on the same panel, as the active and the standby engine hold them. */
-type Pair = () => Promise<[FailoverStore, FailoverStore, (ms: number) => Promise<void>]>;
+/**
+ * Two stores on the same panel, as the active and the standby engine hold them, a way to let time pass,
+ * and the panel's state store (which logs session events as handled with their change).
+ */
+type Pair = () => Promise<[FailoverStore, FailoverStore, (ms: number) => Promise<void>, PanelStateStore]>;
 
 let redisService: TestRedis;
 let redis: Redis;
@@ -25,14 +32,16 @@ const inMemory: Pair = async () => {
   const space = new InMemoryStateSpace();
   const clock = () => now;
   const store = () => new InMemoryFailoverStore({ site: "s", panel: "p", space, clock });
-  return [store(), store(), async (ms) => void (now += ms)];
+  const state = new InMemoryPanelStateStore({ site: "s", panel: "p", space });
+  return [store(), store(), async (ms) => void (now += ms), state];
 };
 
 const inRedis: Pair = async () => {
   const site = uniqueId("site");
   const store = () => new RedisFailoverStore({ redis, site, panel: "p" });
   // Redis expires keys by its own clock: the test waits for real.
-  return [store(), store(), (ms) => new Promise((resolve) => setTimeout(resolve, ms))];
+  const state = new RedisSessionStore({ redis, site, panel: "p" });
+  return [store(), store(), (ms) => new Promise((resolve) => setTimeout(resolve, ms)), state];
 };
 
 describe.each([
@@ -70,6 +79,15 @@ describe.each([
     await a.markHandled("m2", now);
     expect(await b.wasHandled("m2")).toBe(true);
     expect(await b.wasHandled("m1")).toBe(false); // forgotten when m2 was logged
+  });
+
+  it("shares one handled-message log with the state store's session changes", async () => {
+    const [a, b, , state] = await pair();
+    const at = Date.now();
+    expect(await state.startSession(session("tx-1"), { digest: "m-start", at })).toBe("created");
+    expect(await b.wasHandled("m-start")).toBe(true); // the standby may now acknowledge its copy
+    await a.markHandled("m-other", at);
+    expect(await state.stopSession("tx-1", { digest: "m-other", at })).toBe("duplicate");
   });
 
   it("remembers which chargers got their fail-safe, and forgets a refused one", async () => {

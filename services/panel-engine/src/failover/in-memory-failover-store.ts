@@ -1,4 +1,4 @@
-import { InMemoryStateSpace, type PanelMemory } from "../state/in-memory-state-space.js";
+import { InMemoryStateSpace, logHandled, type PanelMemory } from "../state/in-memory-state-space.js";
 import { HANDLED_RETENTION_MS, type FailoverStore } from "./failover-store.js";
 
 export interface InMemoryFailoverStoreOptions {
@@ -44,10 +44,7 @@ export class InMemoryFailoverStore implements FailoverStore {
   }
 
   async markHandled(digest: string, now: number): Promise<void> {
-    this.memory.handled.set(digest, now);
-    for (const [key, at] of this.memory.handled) {
-      if (at < now - HANDLED_RETENTION_MS) this.memory.handled.delete(key);
-    }
+    logHandled(this.memory.handled, digest, now, now - HANDLED_RETENTION_MS);
   }
 
   async failSafeSent(): Promise<Map<string, number>> {

@@ -1,9 +1,11 @@
 import type { RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { PanelBudget } from "@smart-charge/contracts";
 import { checkBudgetSequence } from "./budget-sequence.js";
-import { InMemoryStateSpace, type PanelMemory } from "./in-memory-state-space.js";
+import { InMemoryStateSpace, logHandled, type PanelMemory } from "./in-memory-state-space.js";
+import { HANDLED_RETENTION_MS } from "../failover/failover-store.js";
 import type {
   CommandedLimit,
+  HandledMark,
   PanelState,
   PanelStateStore,
   SessionPatch,
@@ -52,15 +54,26 @@ export class InMemoryPanelStateStore implements PanelStateStore {
     };
   }
 
-  async startSession(session: StoredSession): Promise<"created" | "exists"> {
+  async startSession(
+    session: StoredSession,
+    mark?: HandledMark,
+  ): Promise<"created" | "exists" | "duplicate"> {
+    if (this.isDuplicate(mark)) return "duplicate";
     const fields = Object.fromEntries(encodeSession(session));
+    this.log(mark);
     if (this.memory.sessions.has(session.transactionId)) return "exists";
     this.memory.sessions.set(session.transactionId, fields);
     return "created";
   }
 
-  async updateSession(transactionId: string, patch: SessionPatch): Promise<StoredSession | null> {
+  async updateSession(
+    transactionId: string,
+    patch: SessionPatch,
+    mark?: HandledMark,
+  ): Promise<StoredSession | null | "duplicate"> {
+    if (this.isDuplicate(mark)) return "duplicate";
     const { set, remove } = encodePatch(patch);
+    this.log(mark);
     const stored = this.memory.sessions.get(transactionId);
     if (stored === undefined) return null;
     for (const [field, json] of set) stored[field] = json;
@@ -68,7 +81,9 @@ export class InMemoryPanelStateStore implements PanelStateStore {
     return decodeSession(stored);
   }
 
-  async stopSession(transactionId: string): Promise<StoredSession | null> {
+  async stopSession(transactionId: string, mark?: HandledMark): Promise<StoredSession | null | "duplicate"> {
+    if (this.isDuplicate(mark)) return "duplicate";
+    this.log(mark);
     const stored = this.memory.sessions.get(transactionId);
     this.memory.sessions.delete(transactionId);
     this.memory.commanded.delete(transactionId);
@@ -116,4 +131,14 @@ export class InMemoryPanelStateStore implements PanelStateStore {
   }
 
   async close(): Promise<void> {}
+
+  private isDuplicate(mark: HandledMark | undefined): boolean {
+    return mark !== undefined && this.memory.handled.has(mark.digest);
+  }
+
+  /** Same log as InMemoryFailoverStore's: the two share the panel's memory. */
+  private log(mark: HandledMark | undefined): void {
+    if (mark !== undefined)
+      logHandled(this.memory.handled, mark.digest, mark.at, mark.at - HANDLED_RETENTION_MS);
+  }
 }

@@ -51,3 +51,20 @@ export class InMemoryStateSpace {
     return memory;
   }
 }
+
+/**
+ * Logs a handled message and forgets entries older than `forgetBefore`. Entries sit in the order they
+ * were logged, so the sweep stops at the first one still kept: logging stays cheap however long the log.
+ */
+export function logHandled(
+  handled: Map<string, number>,
+  digest: string,
+  at: number,
+  forgetBefore: number,
+): void {
+  handled.set(digest, at);
+  for (const [key, loggedAt] of handled) {
+    if (loggedAt >= forgetBefore) return;
+    handled.delete(key);
+  }
+}

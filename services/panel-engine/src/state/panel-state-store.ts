@@ -46,17 +46,36 @@ export interface PanelState {
 }
 
 /**
+ * A message's entry in the handled-message log (see FailoverStore), written in the same atomic step as
+ * the change the message makes: a redelivered session event is recognised, and skipped, without an extra
+ * round trip before the change.
+ */
+export interface HandledMark {
+  digest: string;
+  /** Epoch ms: when it was handled (entries older than the retention are forgotten). */
+  at: number;
+}
+
+/**
  * Where a panel-engine keeps its state so that a restarted or standby engine carries on. Every method is
  * atomic on its own: two events racing on the same session never lose an update.
  */
 export interface PanelStateStore {
   load(): Promise<PanelState>;
+  /*
+   * The session methods take the handled mark of the message that asks for the change: when the log
+   * already has it they change nothing and answer "duplicate"; otherwise they change and log it at once.
+   */
   /** Adds the session; if one with the same transactionId exists it is left unchanged ("exists"). */
-  startSession(session: StoredSession): Promise<"created" | "exists">;
+  startSession(session: StoredSession, mark?: HandledMark): Promise<"created" | "exists" | "duplicate">;
   /** Merges the patch into the stored session atomically; null if there is no such session. */
-  updateSession(transactionId: string, patch: SessionPatch): Promise<StoredSession | null>;
+  updateSession(
+    transactionId: string,
+    patch: SessionPatch,
+    mark?: HandledMark,
+  ): Promise<StoredSession | null | "duplicate">;
   /** Removes the session (and its commanded limit); returns what was stored, or null. */
-  stopSession(transactionId: string): Promise<StoredSession | null>;
+  stopSession(transactionId: string, mark?: HandledMark): Promise<StoredSession | null | "duplicate">;
   saveRotation(rotation: RotationState): Promise<void>;
   /** Stores the budget only if its sequence is higher than the stored one; says whether it did. */
   saveBudget(budget: PanelBudget): Promise<boolean>;

@@ -6,27 +6,46 @@ import type { Redis } from "ioredis";
  * Scripts only move the JSON strings they are given; they never re-encode a number.
  */
 
-/** KEYS: sessions set, session hash. ARGV: transactionId, field, json, field, json, … → 1 created, 0 exists. */
-const START_SESSION = `
-if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-redis.call('HSET', KEYS[2], unpack(ARGV, 2))
-redis.call('SADD', KEYS[1], ARGV[1])
+/*
+ * The session scripts take the handled-message log as their last key and a mark as ARGV 1–3 (digest,
+ * epoch ms, forget-before ms; an empty digest means no mark). A message already in the log changes
+ * nothing ('duplicate'); otherwise it is logged in the same step as its change, so the log never says
+ * "handled" of a change that was not made, nor misses one that was.
+ */
+const WITH_MARK = `
+local handled = KEYS[#KEYS]
+local function mark()
+  if ARGV[1] == '' then return end
+  redis.call('ZADD', handled, ARGV[2], ARGV[1])
+  redis.call('ZREMRANGEBYSCORE', handled, '-inf', '(' .. ARGV[3])
+end
+if ARGV[1] ~= '' and redis.call('ZSCORE', handled, ARGV[1]) then return 'duplicate' end
+`;
+
+/** KEYS: sessions set, session hash, handled. ARGV: mark, transactionId, field, json, … → 1 created, 0 exists. */
+const START_SESSION = `${WITH_MARK}
+if redis.call('EXISTS', KEYS[2]) == 1 then mark() return 0 end
+redis.call('HSET', KEYS[2], unpack(ARGV, 5))
+redis.call('SADD', KEYS[1], ARGV[4])
+mark()
 return 1`;
 
-/** KEYS: session hash. ARGV: n, n field/json pairs to set, then fields to delete → the hash, or nil. */
-const UPDATE_SESSION = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local n = tonumber(ARGV[1])
-if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 2, 1 + 2 * n)) end
-if #ARGV > 1 + 2 * n then redis.call('HDEL', KEYS[1], unpack(ARGV, 2 + 2 * n)) end
+/** KEYS: session hash, handled. ARGV: mark, n, n field/json pairs to set, fields to delete → the hash, or nil. */
+const UPDATE_SESSION = `${WITH_MARK}
+if redis.call('EXISTS', KEYS[1]) == 0 then mark() return false end
+local n = tonumber(ARGV[4])
+if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * n)) end
+if #ARGV > 4 + 2 * n then redis.call('HDEL', KEYS[1], unpack(ARGV, 5 + 2 * n)) end
+mark()
 return redis.call('HGETALL', KEYS[1])`;
 
-/** KEYS: sessions set, session hash, commanded, acknowledged. ARGV: transactionId → the hash, or nil. */
-const STOP_SESSION = `
+/** KEYS: sessions set, session hash, commanded, acknowledged, handled. ARGV: mark, transactionId → the hash, or nil. */
+const STOP_SESSION = `${WITH_MARK}
 local stored = redis.call('HGETALL', KEYS[2])
-redis.call('SREM', KEYS[1], ARGV[1])
-redis.call('HDEL', KEYS[3], ARGV[1])
-redis.call('HDEL', KEYS[4], ARGV[1])
+redis.call('SREM', KEYS[1], ARGV[4])
+redis.call('HDEL', KEYS[3], ARGV[4])
+redis.call('HDEL', KEYS[4], ARGV[4])
+mark()
 if #stored == 0 then return false end
 redis.call('DEL', KEYS[2])
 return stored`;
@@ -49,9 +68,9 @@ return 1`;
 export type Script<Reply> = (...keysThenArgs: string[]) => Promise<Reply>;
 
 export interface PanelScripts {
-  startSession: Script<0 | 1>;
-  updateSession: Script<string[] | null>;
-  stopSession: Script<string[] | null>;
+  startSession: Script<0 | 1 | "duplicate">;
+  updateSession: Script<string[] | null | "duplicate">;
+  stopSession: Script<string[] | null | "duplicate">;
   saveBudget: Script<0 | 1>;
   acknowledgeCommand: Script<0 | 1>;
 }
@@ -63,9 +82,9 @@ export interface PanelScripts {
  */
 export function panelScripts(redis: Redis): PanelScripts {
   return {
-    startSession: defineScript(redis, "sceV1StartSession", 2, START_SESSION),
-    updateSession: defineScript(redis, "sceV1UpdateSession", 1, UPDATE_SESSION),
-    stopSession: defineScript(redis, "sceV1StopSession", 4, STOP_SESSION),
+    startSession: defineScript(redis, "sceV1StartSession", 3, START_SESSION),
+    updateSession: defineScript(redis, "sceV1UpdateSession", 2, UPDATE_SESSION),
+    stopSession: defineScript(redis, "sceV1StopSession", 5, STOP_SESSION),
     saveBudget: defineScript(redis, "sceV1SaveBudget", 1, SAVE_BUDGET),
     acknowledgeCommand: defineScript(redis, "sceV1AcknowledgeCommand", 2, ACKNOWLEDGE_COMMAND),
   };

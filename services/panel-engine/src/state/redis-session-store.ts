@@ -1,8 +1,10 @@
 import type { RotationState, StrategySpec } from "@smart-charge/allocation";
 import type { PanelBudget } from "@smart-charge/contracts";
 import type { Redis } from "ioredis";
+import { HANDLED_RETENTION_MS } from "../failover/failover-store.js";
 import type {
   CommandedLimit,
+  HandledMark,
   PanelState,
   PanelStateStore,
   SessionPatch,
@@ -43,30 +45,55 @@ export class RedisSessionStore implements PanelStateStore {
     return readSnapshot(this.redis, this.keys);
   }
 
-  async startSession(session: StoredSession): Promise<"created" | "exists"> {
+  async startSession(
+    session: StoredSession,
+    mark?: HandledMark,
+  ): Promise<"created" | "exists" | "duplicate"> {
     const fields = encodeSession(session).flat();
-    const { sessions } = this.keys;
+    const { sessions, handled } = this.keys;
+    const key = this.keys.session(session.transactionId);
     const created = await this.scripts.startSession(
       sessions,
-      this.keys.session(session.transactionId),
+      key,
+      handled,
+      ...markArgs(mark),
       session.transactionId,
       ...fields,
     );
-    return created === 1 ? "created" : "exists";
+    return created === "duplicate" ? created : created === 1 ? "created" : "exists";
   }
 
-  async updateSession(transactionId: string, patch: SessionPatch): Promise<StoredSession | null> {
+  async updateSession(
+    transactionId: string,
+    patch: SessionPatch,
+    mark?: HandledMark,
+  ): Promise<StoredSession | null | "duplicate"> {
     const { set, remove } = encodePatch(patch);
     const key = this.keys.session(transactionId);
-    const stored = await this.scripts.updateSession(key, String(set.length), ...set.flat(), ...remove);
-    return stored === null ? null : decodeSession(pairsToFields(stored));
+    const stored = await this.scripts.updateSession(
+      key,
+      this.keys.handled,
+      ...markArgs(mark),
+      String(set.length),
+      ...set.flat(),
+      ...remove,
+    );
+    return decodeReply(stored);
   }
 
-  async stopSession(transactionId: string): Promise<StoredSession | null> {
-    const { sessions, commanded, acknowledged } = this.keys;
+  async stopSession(transactionId: string, mark?: HandledMark): Promise<StoredSession | null | "duplicate"> {
+    const { sessions, commanded, acknowledged, handled } = this.keys;
     const key = this.keys.session(transactionId);
-    const stored = await this.scripts.stopSession(sessions, key, commanded, acknowledged, transactionId);
-    return stored === null ? null : decodeSession(pairsToFields(stored));
+    const stored = await this.scripts.stopSession(
+      sessions,
+      key,
+      commanded,
+      acknowledged,
+      handled,
+      ...markArgs(mark),
+      transactionId,
+    );
+    return decodeReply(stored);
   }
 
   async saveRotation(rotation: RotationState): Promise<void> {
@@ -120,6 +147,17 @@ export class RedisSessionStore implements PanelStateStore {
     await this.redis.quit();
     await ended;
   }
+}
+
+/** ARGV 1–3 of the session scripts: digest, when, and before when the log forgets. */
+function markArgs(mark: HandledMark | undefined): [string, string, string] {
+  if (mark === undefined) return ["", "0", "0"];
+  return [mark.digest, String(mark.at), String(mark.at - HANDLED_RETENTION_MS)];
+}
+
+function decodeReply(stored: string[] | null | "duplicate"): StoredSession | null | "duplicate" {
+  if (stored === null || stored === "duplicate") return stored;
+  return decodeSession(pairsToFields(stored));
 }
 
 /** Lua returns a hash as [field, value, field, value, …]. */

@@ -94,6 +94,31 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       expect(state.commanded.map((c) => c.transactionId)).toEqual(["tx-2"]);
     });
 
+    it("applies a session change carrying a handled mark once: a redelivery changes nothing", async () => {
+      const at = Date.now();
+      const start = { digest: "start-1", at };
+      expect(await store.startSession(session("tx-1"), start)).toBe("created");
+      expect(await store.stopSession("tx-1", { digest: "stop-1", at })).toEqual(session("tx-1"));
+      // A start delivered again after its stop must not bring the session back.
+      expect(await store.startSession(session("tx-1"), start)).toBe("duplicate");
+      expect((await store.load()).sessions).toEqual([]);
+
+      await store.startSession(session("tx-2"));
+      const update = { digest: "update-1", at };
+      expect(await store.updateSession("tx-2", { priority: 4 }, update)).toMatchObject({ priority: 4 });
+      await store.updateSession("tx-2", { priority: 6 }, { digest: "update-2", at });
+      // An older update delivered again must not undo the newer one.
+      expect(await store.updateSession("tx-2", { priority: 4 }, update)).toBe("duplicate");
+      expect(await store.stopSession("tx-2", { digest: "stop-1", at })).toBe("duplicate");
+      expect((await store.load()).sessions).toEqual([session("tx-2", { priority: 6 })]);
+    });
+
+    it("logs a marked event that found no session, so its redelivery is recognised too", async () => {
+      const mark = { digest: "update-unknown", at: Date.now() };
+      expect(await store.updateSession("tx-unknown", { priority: 3 }, mark)).toBeNull();
+      expect(await store.updateSession("tx-unknown", { priority: 3 }, mark)).toBe("duplicate");
+    });
+
     it("saves the rotation, replacing the previous one", async () => {
       await store.saveRotation({ "tx-1": { active: true, since: 1 }, "tx-2": { active: false, since: 2 } });
       await store.saveRotation({ "tx-2": { active: true, since: 1_767_225_600_789 } });
