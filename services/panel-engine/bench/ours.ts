@@ -83,6 +83,7 @@ export async function runOurs(n: number, urls: Urls, options: RunOptions): Promi
   let engine: RunningPanelEngine | undefined;
   try {
     const logger = createLogger("bench.panel-engine", "silent");
+    const startedAt = Date.now();
     engine = await within(
       runPanelEngine(config, { store, storeKind: "redis", logger }),
       15_000,
@@ -96,6 +97,10 @@ export async function runOurs(n: number, urls: Urls, options: RunOptions): Promi
       bridge.send(topic, body);
     }
     await bridge.until(() => fullyAllocated(bridge.status, n), 60_000, `${n} sessions at ${CHARGER_KW} kW`);
+    // Steady state: for one lease time after taking the lead the engine asks the store before each
+    // update (the previous leader may have handled it); after that an update costs one write.
+    const ledFor = Date.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, config.timing.leaseTtlMs - ledFor)));
     await barrier(bridge, site, 0);
 
     const stages: number[][] = [];

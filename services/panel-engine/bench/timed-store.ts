@@ -12,10 +12,12 @@ import type {
   PanelState,
   PanelStateStore,
   SessionPatch,
+  SessionUpdateWrite,
   StoredSession,
 } from "../src/state/panel-state-store.js";
 
-export type Call = "updateSession" | "saveRotation" | "saveCommanded" | "acknowledgeCommand" | "other";
+export type Call =
+  "updateSession" | "updateAndCommand" | "saveRotation" | "saveCommanded" | "acknowledgeCommand" | "other";
 
 export interface Mark {
   readonly call: Call;
@@ -65,6 +67,9 @@ export class TimedStore implements PanelStateStore {
   saveCommanded(limits: readonly CommandedLimit[], rotation?: RotationState): Promise<void> {
     return this.timed("saveCommanded", () => this.inner.saveCommanded(limits, rotation));
   }
+  updateAndCommand(write: SessionUpdateWrite): ReturnType<PanelStateStore["updateAndCommand"]> {
+    return this.timed("updateAndCommand", () => this.inner.updateAndCommand(write));
+  }
   saveStrategy(strategy: StrategySpec): Promise<void> {
     return this.timed("other", () => this.inner.saveStrategy(strategy));
   }
@@ -80,16 +85,16 @@ export class TimedStore implements PanelStateStore {
 }
 
 export const STAGES = [
-  "MQTT in + decode",
-  "updateSession (EVALSHA)",
-  "recompute + plan",
-  "saveCommanded + rotation (MULTI)",
+  "MQTT in → first store call",
+  "Redis round trips",
+  "recompute + plan between them",
   "publish → bridge",
 ] as const;
 
 /**
  * Splits one sample (t0 → arrival) into STAGES, in ms, and counts the store calls (Redis round trips)
- * completed before the command arrived; undefined if the calls are not the expected ones.
+ * completed before the command arrived; undefined if no store call wrote the command's limit. With the
+ * leader's one-write path the recompute runs before the single call, so it counts in the first stage.
  */
 export function stagesOf(
   marks: readonly Mark[],
@@ -97,17 +102,13 @@ export function stagesOf(
   at: bigint,
 ): { stages: number[]; roundTrips: number } | undefined {
   const before = marks.filter((m) => m.start >= t0 && m.end <= at);
-  const update = before.find((m) => m.call === "updateSession");
-  const commanded = before.find((m) => m.call === "saveCommanded");
-  if (update === undefined || commanded === undefined) return undefined;
+  const first = before[0];
+  const last = before.at(-1);
+  if (first === undefined || last === undefined) return undefined;
+  if (last.call !== "saveCommanded" && last.call !== "updateAndCommand") return undefined;
   const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
-  const stages = [
-    ms(t0, update.start),
-    ms(update.start, update.end),
-    ms(update.end, commanded.start),
-    ms(commanded.start, commanded.end),
-    ms(commanded.end, at),
-  ];
+  const inCalls = before.reduce((sum, m) => sum + ms(m.start, m.end), 0);
+  const stages = [ms(t0, first.start), inCalls, ms(first.start, last.end) - inCalls, ms(last.end, at)];
   return { stages, roundTrips: before.length };
 }
 

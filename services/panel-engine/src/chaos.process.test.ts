@@ -77,7 +77,10 @@ describe("failover under faults", () => {
     await site.budget();
     const stream = new SessionStream(site);
     try {
-      await site.settled();
+      await bridge.statuses.waitFor((m) => statusOf(m).leader?.instanceId === "engine-a", {
+        timeoutMs: 10_000,
+        description: "engine-a leading",
+      });
       const pausedEpoch = observer.highestEpoch;
       a.child.kill("SIGSTOP");
       await bridge.commands.waitForNext((m) => commandOf(m).epoch > pausedEpoch, {

@@ -1,16 +1,16 @@
 import type { RotationState } from "@smart-charge/allocation";
 import { randomUUID } from "node:crypto";
-import type { FieldError, PanelStatus, TopicMessage } from "@smart-charge/contracts";
+import type { FieldError, TopicMessage } from "@smart-charge/contracts";
 import type { Logger } from "pino";
 import type { PanelEngineConfig } from "./config/config-schema.js";
 import { PanelController, type Recomputation } from "./core/panel-controller.js";
-import { panelStatus } from "./core/panel-status.js";
 import { clearProfilePayload } from "./core/profile-payloads.js";
 import type { EnginePublisher } from "./engine-publisher.js";
 import type { FailSafeProfiles } from "./failover/fail-safe-profiles.js";
-import { handleMessage, type HandlerOutcome } from "./message-handlers.js";
+import { handleMessage, type HandlerOutcome, type PendingUpdate } from "./message-handlers.js";
 import type { PanelMetrics } from "./ops/metrics.js";
 import type { HandledMark, PanelStateStore, StoredSession } from "./state/panel-state-store.js";
+import { StatusPublisher } from "./status-publisher.js";
 
 export interface LeaderStateDeps {
   config: PanelEngineConfig;
@@ -36,14 +36,13 @@ export class LeaderState {
    * between charging and waiting, so comparing references tells whether there is anything to write.
    */
   private savedRotation: RotationState | undefined;
-  private lastStatus: PanelStatus | undefined;
-  private lastStatusKey = "";
-  private lastStatusAt = Number.NEGATIVE_INFINITY;
-  private pendingStatus: { recomputation: Recomputation; now: number } | undefined;
+  private readonly status: StatusPublisher;
   private timer: NodeJS.Timeout | undefined;
   private holdTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: LeaderStateDeps) {}
+  constructor(private readonly deps: LeaderStateDeps) {
+    this.status = new StatusPublisher(deps);
+  }
 
   async ensure(epoch: number, trigger: string): Promise<PanelController> {
     const current = this.controller;
@@ -53,7 +52,7 @@ export class LeaderState {
     const controller = new PanelController(config, epoch);
     controller.restore(state);
     this.savedRotation = controller.rotation;
-    this.lastStatusKey = "";
+    this.status.reset();
     metrics.resyncs.inc({ trigger });
     logger.info(
       {
@@ -72,6 +71,7 @@ export class LeaderState {
 
   invalidate(): void {
     this.controller = undefined;
+    this.status.stop();
   }
 
   startTimer(): void {
@@ -81,15 +81,21 @@ export class LeaderState {
   stopTimers(): void {
     clearInterval(this.timer);
     clearTimeout(this.holdTimer);
+    this.status.stop();
   }
 
-  /** Handles one message; `mark` logs a session event as handled with its change (see HandledMark). */
+  /**
+   * Handles one message. `mark` logs a session event as handled with its change (see HandledMark);
+   * `oneWrite` lets an update go out after a single store write. "refused": that write found the event
+   * already handled or the session gone, so nothing was stored or sent and this state was dropped; the
+   * caller handles the message again the slower way, on state reloaded from the store.
+   */
   async handle(
     controller: PanelController,
     message: TopicMessage,
     topic: string,
-    mark?: HandledMark,
-  ): Promise<HandlerOutcome["kind"] | "fail-safe-result"> {
+    options: { mark?: HandledMark; oneWrite?: boolean } = {},
+  ): Promise<HandlerOutcome["kind"] | "fail-safe-result" | "refused"> {
     const now = this.deps.clock();
     if (message.kind === "sessionEvent") {
       const failSafe = await this.deps.failSafe.due(message.message.chargerId, controller.epoch, now);
@@ -97,37 +103,46 @@ export class LeaderState {
     }
     if (message.kind === "commandResult" && (await this.deps.failSafe.onResult(message.message)))
       return "fail-safe-result";
-    const context = { controller, store: this.deps.store, now, ...(mark && { mark }) };
-    const outcome = await handleMessage(message, context);
-    await this.apply(controller, outcome, message, topic);
-    return outcome.kind;
+    const outcome = await handleMessage(message, { controller, store: this.deps.store, now, ...options });
+    const stored = await this.apply(controller, outcome, message, topic);
+    return stored ? outcome.kind : "refused";
   }
 
+  /** False only when a pending update could not be stored (see handle). */
   private async apply(
     controller: PanelController,
     outcome: HandlerOutcome,
     message: TopicMessage,
     topic: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     switch (outcome.kind) {
       case "ignored":
         this.deps.logger.debug({ event: "ignored", topic, why: outcome.why }, "message ignored");
-        return;
+        return true;
       case "rejected":
-        return this.reject(outcome.code, outcome.error, topic);
+        this.reject(outcome.code, outcome.error, topic);
+        return true;
       case "session-stopped":
         this.publishClear(controller, outcome.session);
         return this.recomputeAndPublish(controller, message.kind);
       case "reply":
         this.deps.publisher.reply(outcome.replyTo, outcome.result);
         if (outcome.result.ok) await this.recomputeAndPublish(controller, message.kind);
-        return;
+        return true;
       case "changed":
-        return this.recomputeAndPublish(controller, message.kind);
+        return this.recomputeAndPublish(controller, message.kind, outcome.write);
     }
   }
 
-  async recomputeAndPublish(controller: PanelController, trigger: string): Promise<void> {
+  /**
+   * Recomputes, stores the limits (with `write`, the update that led to them, in the same step), then
+   * publishes them. False, with nothing published and this state dropped, if `write` was refused.
+   */
+  async recomputeAndPublish(
+    controller: PanelController,
+    trigger: string,
+    write?: PendingUpdate,
+  ): Promise<boolean> {
     const { metrics, store, logger, publisher, clock } = this.deps;
     const now = clock();
     const endTimer = metrics.recomputeSeconds.startTimer();
@@ -136,11 +151,18 @@ export class LeaderState {
     // The limits are stored before they are published, so a restarted engine knows what chargers were told.
     const rotation = controller.rotation;
     const rotationChanged = rotation !== this.savedRotation;
-    if (recomputation.commands.length > 0 || rotationChanged) {
-      await store.saveCommanded(
-        recomputation.commands.map((c) => c.limit),
-        rotationChanged ? rotation : undefined,
-      );
+    const limits = recomputation.commands.map((c) => c.limit);
+    if (write !== undefined) {
+      const rotationArg = rotationChanged ? { rotation } : {};
+      const stored = await store.updateAndCommand({ ...write, limits, ...rotationArg });
+      if (stored !== "stored") {
+        this.invalidate();
+        logger.info({ event: "one-write-refused", why: stored, trigger }, "update not stored: reloading");
+        return false;
+      }
+      this.savedRotation = rotation;
+    } else if (limits.length > 0 || rotationChanged) {
+      await store.saveCommanded(limits, rotationChanged ? rotation : undefined);
       this.savedRotation = rotation;
     }
     for (const { command, limit, reason } of recomputation.commands) {
@@ -159,23 +181,9 @@ export class LeaderState {
       );
     }
     this.scheduleHeldRaises(recomputation);
-    this.scheduleStatus(controller, recomputation, now);
-  }
-
-  /**
-   * The status is built after the profile commands went out, once per burst of messages: it is for the
-   * site-master and operators, and must not delay the next charger's command.
-   */
-  private scheduleStatus(controller: PanelController, recomputation: Recomputation, now: number): void {
-    const first = this.pendingStatus === undefined;
-    this.pendingStatus = { recomputation, now };
-    if (!first) return;
-    setImmediate(() => {
-      const pending = this.pendingStatus;
-      this.pendingStatus = undefined;
-      if (pending !== undefined && this.controller === controller)
-        this.publishStatus(controller, pending.recomputation, pending.now);
-    });
+    // After the commands: the status is for the site-master and operators, not on the command's path.
+    this.status.schedule(controller, recomputation, now);
+    return true;
   }
 
   /** Held raises are retried when their blocking decreases pass the hold time, even with no new message. */
@@ -188,29 +196,9 @@ export class LeaderState {
     }, this.deps.config.timing.raiseHoldMs + 1);
   }
 
-  private publishStatus(controller: PanelController, recomputation: Recomputation, now: number): void {
-    const { config, metrics, publisher } = this.deps;
-    const status = panelStatus(controller, recomputation, config.instanceId, now);
-    metrics.sessions.set(status.sessions.length);
-    metrics.budgetKw.set(status.budgetKw ?? 0);
-    metrics.allocatedKw.set(status.allocatedKw);
-    metrics.pausedSessions.set(status.sessions.filter((s) => s.reason === "paused").length);
-    metrics.usingSafeDefault.set(recomputation.inForce.source === "safe-default" ? 1 : 0);
-    const key = JSON.stringify({ ...status, publishedAt: "" });
-    // An unchanged status still goes out once per recompute interval: the site-master takes a panel
-    // it has not heard from for a while as silent, and reserves only a conservative budget for it.
-    if (key === this.lastStatusKey && now - this.lastStatusAt < config.timing.recomputeIntervalMs) return;
-    if (publisher.status(status)) {
-      this.lastStatusAt = now;
-      this.lastStatusKey = key;
-      this.lastStatus = status;
-    }
-  }
-
   /** After losing the lease by expiry: the last status, naming no leader. */
   publishLeaderless(): void {
-    if (this.lastStatus !== undefined) this.deps.publisher.leaderless(this.lastStatus);
-    this.lastStatusKey = "";
+    this.status.leaderless();
   }
 
   private publishClear(controller: PanelController, session: StoredSession): void {

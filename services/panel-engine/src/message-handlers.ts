@@ -11,12 +11,13 @@ import { topics } from "@smart-charge/contracts";
 import { checkBudget } from "./core/panel-budget.js";
 import type { PanelController } from "./core/panel-controller.js";
 import { patchFromUpdated, sessionFromStarted } from "./core/session-from-event.js";
-import type { HandledMark, PanelStateStore, StoredSession } from "./state/panel-state-store.js";
+import type { HandledMark, PanelStateStore, SessionPatch, StoredSession } from "./state/panel-state-store.js";
+import { patchedSession } from "./state/stored-fields.js";
 
 export type HandlerOutcome =
   | { kind: "ignored"; why: string }
   | { kind: "rejected"; code: string; error: FieldError }
-  | { kind: "changed" }
+  | { kind: "changed"; write?: PendingUpdate }
   | { kind: "session-stopped"; session: StoredSession }
   | { kind: "reply"; replyTo: string; result: OperatorResult };
 
@@ -26,6 +27,18 @@ interface Context {
   now: number;
   /** The message's entry in the handled-message log, written with the session change it makes. */
   mark?: HandledMark;
+  /**
+   * The leader's one-write path: an update of a session it holds is applied to its own copy and left
+   * for the recompute to write together with the commands (see PanelStateStore.updateAndCommand).
+   */
+  oneWrite?: boolean;
+}
+
+/** A session update applied in memory, not yet stored. */
+export interface PendingUpdate {
+  transactionId: string;
+  patch: SessionPatch;
+  mark: HandledMark;
 }
 
 const DUPLICATE: HandlerOutcome = { kind: "ignored", why: "already handled (redelivery)" };
@@ -48,7 +61,7 @@ export async function handleMessage(message: TopicMessage, ctx: Context): Promis
 
 async function onSessionEvent(
   event: SessionEvent,
-  { controller, store, now, mark }: Context,
+  { controller, store, now, mark, oneWrite }: Context,
 ): Promise<HandlerOutcome> {
   const charger = controller.config.chargers.find((c) => c.id === event.chargerId);
   // Every panel-engine of the site hears every charger; each keeps only the chargers wired to its panel.
@@ -64,7 +77,13 @@ async function onSessionEvent(
       return { kind: "changed" };
     }
     case "updated": {
-      const updated = await store.updateSession(event.transactionId, patchFromUpdated(event, charger), mark);
+      const patch = patchFromUpdated(event, charger);
+      const held = controller.sessions.get(event.transactionId);
+      if (oneWrite === true && mark !== undefined && held !== undefined) {
+        controller.sessions.set(event.transactionId, patchedSession(held, patch));
+        return { kind: "changed", write: { transactionId: event.transactionId, patch, mark } };
+      }
+      const updated = await store.updateSession(event.transactionId, patch, mark);
       if (updated === "duplicate") return DUPLICATE;
       if (updated === null) return unknownSession(event.transactionId);
       controller.sessions.set(updated.transactionId, updated);

@@ -15,6 +15,7 @@ import { commandOf, statusOf } from "./test-support/contract-messages.js";
 import { startEngine, stoppedOnCleanup, testPanelConfig } from "./test-support/panel-harness.js";
 import type { RecordedMessage } from "@smart-charge/test-infra";
 
+type EngineOptions = Parameters<typeof startEngine>[2];
 const command = commandOf;
 const status = statusOf;
 /** A charger's TxProfile commands (not its one-off fail-safe), optionally at one limit. */
@@ -39,19 +40,20 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
     await redisService.stop();
   });
 
-  async function panel(overrides: Parameters<typeof testPanelConfig>[1] = {}) {
+  async function panel(overrides: Parameters<typeof testPanelConfig>[1] = {}, options: EngineOptions = {}) {
     const config = testPanelConfig(broker.url, overrides);
     const bridge = await BridgeSimulator.start(broker.url, config.site);
     cleanups.push(() => bridge.close([config.panel]));
-    const engine = await launch(config);
+    const engine = await launch(config, options);
     return { config, bridge, engine };
   }
 
-  async function launch(config: PanelEngineConfig): Promise<RunningPanelEngine> {
+  async function launch(config: PanelEngineConfig, options: EngineOptions = {}): Promise<RunningPanelEngine> {
     const redis = new Redis(redisService.url, { maxRetriesPerRequest: null });
     const running = await startEngine(
       config,
       new RedisSessionStore({ redis, site: config.site, panel: config.panel }),
+      options,
     );
     return stoppedOnCleanup(running, cleanups, () => redis.disconnect());
   }
@@ -158,6 +160,38 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
       asChargerSees(15_000),
       asChargerSees(15_000),
     ]);
+  });
+
+  test("an update delivered twice is applied once, also when it costs a single Redis write", async () => {
+    const { config, bridge, engine } = await panel({}, { oneWriteAfterMs: 0 });
+    await bridge.budget(config.panel, 30, 1);
+    await bridge.started("CP-1", "tx-1");
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(22_000)));
+    const events = topics.sessionEvent(config.site, "CP-1");
+    const capAt = (kw: number) =>
+      JSON.stringify({
+        type: "updated",
+        chargerId: "CP-1",
+        transactionId: "tx-1",
+        connectorId: 1,
+        ocppVersion: "1.6",
+        at: new Date().toISOString(),
+        maxEvAcceptancePowerKw: kw,
+      });
+    const to11 = capAt(11);
+    await bridge.sendRaw(events, to11);
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(11_000)));
+    await bridge.sendRaw(events, capAt(7));
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(7_000)));
+    const seen = bridge.commands.messages.length;
+
+    await bridge.sendRaw(events, to11); // the same bytes again, as a broker redelivers them
+    await bridge.sendRaw(events, capAt(5));
+    await bridge.commands.waitFor(forCharger("CP-1", asChargerSees(5_000)));
+    const after = bridge.commands.messages.slice(seen);
+    expect(after.filter(forCharger("CP-1", asChargerSees(11_000)))).toEqual([]);
+    const metrics = await (await fetch(`http://127.0.0.1:${engine.httpPort}/metrics`)).text();
+    expect(metrics).toMatch(/sce_panel_resyncs_total\{[^}]*trigger="one-write-refused"[^}]*\} 1/);
   });
 
   test("bad messages are reported with the offending field and change nothing", async () => {

@@ -29,6 +29,14 @@ export interface PanelEngineDeps {
   failover?: FailoverStore;
   /** False while the store cannot be reached: handling waits instead of giving up on a message. */
   storeReady?: () => boolean;
+  /**
+   * Counts lost store connections. ioredis resends a command that was on the wire when the connection
+   * broke, so a write may run twice and answer "already done" of its own first run: after a loss during
+   * a message, the leader's memory is reloaded from the store rather than trusted.
+   */
+  storeConnectionLosses?: () => number;
+  /** How long after taking the lead or reconnecting updates ask the store first. Default: leaseTtlMs. */
+  oneWriteAfterMs?: number;
 }
 
 /** A store error is retried this many times while the store says it is up, then the message is refused. */
@@ -49,6 +57,8 @@ export class PanelEngine {
   private readonly waker = new Waker();
   private stopped = false;
   private subscribed = false;
+  /** When this engine last became leader or reconnected to the broker (see oneWriteOpen). */
+  private settledSince = Number.POSITIVE_INFINITY;
 
   constructor(private readonly deps: PanelEngineDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -65,6 +75,7 @@ export class PanelEngine {
       logger,
       metrics,
       onAcquired: () => {
+        this.settledSince = this.clock();
         this.waker.wake();
         void this.queue.run(() => this.leaderController());
       },
@@ -90,6 +101,7 @@ export class PanelEngine {
     };
     // A broker that restarted may have lost what was published to it: the leader republishes.
     deps.mqtt.on("connect", () => {
+      this.settledSince = this.clock();
       if (this.subscribed) void this.queue.run(() => this.resyncIfLeader("mqtt-reconnected"));
     });
   }
@@ -157,6 +169,7 @@ export class PanelEngine {
   private async handleOnce(message: TopicMessage, topic: string, digest: string): Promise<boolean> {
     const { logger, metrics } = this.deps;
     let failures = 0;
+    let oneWrite = this.oneWriteOpen();
     for (let wait = 2; !this.stopped; wait = Math.min(wait * 2, 100)) {
       try {
         const now = this.clock();
@@ -165,9 +178,18 @@ export class PanelEngine {
           return true;
         }
         const controller = await this.leaderController();
+        const losses = this.storeLosses();
         if (controller && loggedWithChange(message)) {
           // Check, change and log in one store step: no round trip before the profile goes out.
-          const outcome = await this.leader.handle(controller, message, topic, { digest, at: now });
+          const mark = { digest, at: now };
+          const outcome = await this.leader.handle(controller, message, topic, { mark, oneWrite });
+          await this.reloadIfStoreWasLost(losses);
+          if (outcome === "refused") {
+            // Again, on state reloaded from the store, asking the store first.
+            oneWrite = false;
+            await this.leaderController("one-write-refused");
+            continue;
+          }
           // A refused event never reached the store: log it, so a redelivery is not reported again.
           if (outcome === "rejected") await this.failover.markHandled(digest, now);
           return true;
@@ -178,6 +200,7 @@ export class PanelEngine {
         }
         if (controller) {
           await this.leader.handle(controller, message, topic);
+          await this.reloadIfStoreWasLost(losses);
           await this.failover.markHandled(digest, now);
           if (failures > 0) logger.info({ event: "handling-resumed", topic, failures }, "handling resumed");
           return true;
@@ -201,6 +224,27 @@ export class PanelEngine {
     return false;
   }
 
+  private storeLosses(): number {
+    return this.deps.storeConnectionLosses?.() ?? 0;
+  }
+
+  /** See PanelEngineDeps.storeConnectionLosses. */
+  private async reloadIfStoreWasLost(before: number): Promise<void> {
+    if (this.storeLosses() === before) return;
+    this.leader.invalidate();
+    await this.leaderController("store-reconnected");
+  }
+
+  /**
+   * Whether an update may take the one-write path. Right after a takeover or a reconnect the engine
+   * works through messages the previous leader may have handled; those take the path that asks the
+   * store first, as a refused one-write would cost a reload each time.
+   */
+  private oneWriteOpen(): boolean {
+    const afterMs = this.deps.oneWriteAfterMs ?? this.deps.config.timing.leaseTtlMs;
+    return this.clock() - this.settledSince >= afterMs;
+  }
+
   /** A message that fails although the store is up would block the panel for good: refuse it, loudly. */
   private async giveUp(topic: string, digest: string, error: unknown): Promise<boolean> {
     if (!(await this.leaderController())) return false;
@@ -211,9 +255,9 @@ export class PanelEngine {
   }
 
   /** The leader's controller, taking over (reload, republish) on a new epoch; undefined when standby. */
-  private async leaderController(): Promise<PanelController | undefined> {
+  private async leaderController(reloadTrigger = "takeover"): Promise<PanelController | undefined> {
     if (this.stopped || !this.leadership.holds()) return undefined;
-    return this.leader.ensure(this.leadership.epoch, "takeover");
+    return this.leader.ensure(this.leadership.epoch, reloadTrigger);
   }
 
   private async recompute(trigger: string): Promise<void> {
@@ -223,7 +267,7 @@ export class PanelEngine {
 
   private async resyncIfLeader(trigger: string): Promise<void> {
     this.leader.invalidate();
-    const controller = await this.leaderController();
+    const controller = await this.leaderController(trigger);
     if (controller)
       this.deps.logger.info({ event: "resynced", trigger }, "state reloaded, profiles republished");
   }

@@ -24,6 +24,7 @@ export interface RunOptions {
   /** Whether the store is durable (Redis); reported on /readyz and at start-up. */
   storeKind: "redis" | "memory";
   storeReady?: () => boolean;
+  storeConnectionLosses?: () => number;
   /**
    * Lease, handled-message log and fail-safe memory shared by the panel's active and standby engines
    * (openStateStore gives the Redis one). Without it the engine is the panel's only one and always leads.
@@ -31,6 +32,8 @@ export interface RunOptions {
   failover?: FailoverStore;
   logger?: Logger;
   clock?: () => number;
+  /** See PanelEngineDeps.oneWriteAfterMs (tests set 0 to take the one-write path at once). */
+  oneWriteAfterMs?: number;
 }
 
 /** Starts one panel-engine: MQTT, state, engine, health server. stop() undoes it in reverse order. */
@@ -68,6 +71,8 @@ export async function runPanelEngine(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.failover ? { failover: options.failover } : {}),
     ...(options.storeReady ? { storeReady: options.storeReady } : {}),
+    ...(options.storeConnectionLosses ? { storeConnectionLosses: options.storeConnectionLosses } : {}),
+    ...(options.oneWriteAfterMs !== undefined ? { oneWriteAfterMs: options.oneWriteAfterMs } : {}),
   });
   await connectNow(mqtt);
   await engine.start();

@@ -18,7 +18,7 @@ export const CHANNEL_DOCS: Record<TopicKind, ChannelDoc> = {
     title: "Panel status",
     description:
       "Demand, minimum and allocation of a panel, its sessions and the engine holding the lease. Published " +
-      "retained by the active panel-engine after every allocation; `publishedAt` tells how fresh it is.",
+      "retained by the active panel-engine: at once after it applies a budget, otherwise at most every `statusMinIntervalMs` (250 ms) and at least every recompute interval; `publishedAt` tells how fresh it is.",
   },
   sessionEvent: {
     title: "Session events",

@@ -58,10 +58,21 @@ export const panelEngineConfigSchema = z
         profileTtlS: z.int().min(30).default(600),
         /** How long an unconfirmed decrease blocks raises before it is taken as applied. */
         raiseHoldMs: z.int().min(0).default(15_000),
+        /**
+         * A changed panel status goes out at most this often (a newly applied budget at once): the
+         * site-master and operators need the latest state, not one message per session event.
+         */
+        statusMinIntervalMs: z.int().min(0).max(10_000).default(250),
         ...leaseTiming,
       })
       .strict()
-      .default({ recomputeIntervalMs: 10_000, profileTtlS: 600, raiseHoldMs: 15_000, ...LEASE_DEFAULTS }),
+      .default({
+        recomputeIntervalMs: 10_000,
+        profileTtlS: 600,
+        raiseHoldMs: 15_000,
+        statusMinIntervalMs: 250,
+        ...LEASE_DEFAULTS,
+      }),
     /**
      * The TxDefaultProfile each charger gets once (connector/EVSE 0): what it falls back to when the
      * engine's TxProfiles expire because no engine runs. Per connector; default: the safe default budget

@@ -15,6 +15,7 @@ describe("panel-engine configuration", () => {
       recomputeIntervalMs: 10_000,
       profileTtlS: 600,
       raiseHoldMs: 15_000,
+      statusMinIntervalMs: 250,
       leaseTtlMs: 1_500,
       leaseRenewMs: 250,
       leaseSafetyMarginMs: 300,

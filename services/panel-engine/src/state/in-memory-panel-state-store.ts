@@ -9,6 +9,7 @@ import type {
   PanelState,
   PanelStateStore,
   SessionPatch,
+  SessionUpdateWrite,
   StoredSession,
 } from "./panel-state-store.js";
 import {
@@ -112,6 +113,20 @@ export class InMemoryPanelStateStore implements PanelStateStore {
       else this.memory.acknowledged.delete(limit.transactionId);
     }
     if (rotation !== undefined) this.memory.rotation = encodeValue("rotation", rotation);
+  }
+
+  async updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing"> {
+    // Everything is encoded (and may throw) before anything is written: all or nothing, as in Redis.
+    encodePatch(write.patch);
+    write.limits.forEach(encodeCommanded);
+    if (write.rotation !== undefined) encodeValue("rotation", write.rotation);
+    if (this.isDuplicate(write.mark)) return "duplicate";
+    if (!this.memory.sessions.has(write.transactionId)) return "missing";
+    // Both bodies run to completion synchronously when called: nothing can come in between.
+    const updated = this.updateSession(write.transactionId, write.patch, write.mark);
+    const saved = this.saveCommanded(write.limits, write.rotation);
+    await Promise.all([updated, saved]);
+    return "stored";
   }
 
   async saveStrategy(strategy: StrategySpec): Promise<void> {

@@ -15,6 +15,8 @@ export interface OpenedStateStore {
   storeKind: "redis" | "memory";
   /** False while the Redis connection is down, so /readyz can say so. */
   storeReady?: () => boolean;
+  /** How often the connection to the store was lost so far (see PanelEngineDeps). */
+  storeConnectionLosses?: () => number;
   /** The lease and handled-message log shared with the panel's other engine (same Redis). */
   failover: FailoverStore;
 }
@@ -52,7 +54,9 @@ export async function openStateStore(
     logger.warn({ event: "redis-error", err: error }, "Redis connection error; retrying");
   });
   let down = false;
+  let losses = 0;
   redis.on("close", () => {
+    losses += 1;
     if (redis.status === "end" || down) return;
     down = true;
     logger.warn({ event: "redis-disconnected" }, "Redis connection lost; reconnecting with backoff");
@@ -83,6 +87,7 @@ export async function openStateStore(
     }),
     storeKind: "redis",
     storeReady: () => redis.status === "ready",
+    storeConnectionLosses: () => losses,
   };
 }
 

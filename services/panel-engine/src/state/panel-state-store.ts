@@ -57,6 +57,18 @@ export interface HandledMark {
 }
 
 /**
+ * A leader's session update written together with what it commanded after it: the patch, the limits and
+ * rotation of the recompute, and the event's handled mark. One atomic step, one round trip.
+ */
+export interface SessionUpdateWrite {
+  transactionId: string;
+  patch: SessionPatch;
+  mark: HandledMark;
+  limits: readonly CommandedLimit[];
+  rotation?: RotationState;
+}
+
+/**
  * Where a panel-engine keeps its state so that a restarted or standby engine carries on. Every method is
  * atomic on its own: two events racing on the same session never lose an update.
  */
@@ -84,6 +96,12 @@ export interface PanelStateStore {
    * calls it once per recompute, so an event costs one round trip here, whatever it changed.
    */
   saveCommanded(limits: readonly CommandedLimit[], rotation?: RotationState): Promise<void>;
+  /**
+   * Writes all of a SessionUpdateWrite, or nothing: "duplicate" when the log has the mark, "missing"
+   * when there is no such session. The leader computes the limits from its own copy of the session, so
+   * the event costs one round trip before its profile goes out; on anything but "stored" it reloads.
+   */
+  updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing">;
   /** Keeps an operator's strategy choice across restarts and for a standby engine. */
   saveStrategy(strategy: StrategySpec): Promise<void>;
   /** Marks the command with this messageId acknowledged (if it is still the latest for its session). */

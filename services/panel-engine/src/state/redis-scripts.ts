@@ -50,6 +50,32 @@ if #stored == 0 then return false end
 redis.call('DEL', KEYS[2])
 return stored`;
 
+/**
+ * KEYS: session hash, commanded, acknowledged, meta, handled. ARGV: mark, then counted lists: n, n
+ * field/json pairs to set; r, r fields to delete; c, c × (transactionId, commanded json, acknowledged
+ * messageId or ''); then the rotation json or ''. → 'stored', 'duplicate' or 'missing' (nothing written).
+ */
+const UPDATE_AND_COMMAND = `${WITH_MARK}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+local i = 4
+local n = tonumber(ARGV[i])
+if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, i + 1, i + 2 * n)) end
+i = i + 1 + 2 * n
+local r = tonumber(ARGV[i])
+if r > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV, i + 1, i + r)) end
+i = i + 1 + r
+local c = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, c do
+  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+  if ARGV[i + 2] ~= '' then redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 2])
+  else redis.call('HDEL', KEYS[3], ARGV[i]) end
+  i = i + 3
+end
+if ARGV[i] ~= '' then redis.call('HSET', KEYS[4], 'rotation', ARGV[i]) end
+mark()
+return 'stored'`;
+
 /** KEYS: meta. ARGV: sequence, budget json → 1 stored, 0 not newer. */
 const SAVE_BUDGET = `
 local current = redis.call('HGET', KEYS[1], 'budgetSequence')
@@ -71,6 +97,7 @@ export interface PanelScripts {
   startSession: Script<0 | 1 | "duplicate">;
   updateSession: Script<string[] | null | "duplicate">;
   stopSession: Script<string[] | null | "duplicate">;
+  updateAndCommand: Script<"stored" | "duplicate" | "missing">;
   saveBudget: Script<0 | 1>;
   acknowledgeCommand: Script<0 | 1>;
 }
@@ -85,6 +112,7 @@ export function panelScripts(redis: Redis): PanelScripts {
     startSession: defineScript(redis, "sceV1StartSession", 3, START_SESSION),
     updateSession: defineScript(redis, "sceV1UpdateSession", 2, UPDATE_SESSION),
     stopSession: defineScript(redis, "sceV1StopSession", 5, STOP_SESSION),
+    updateAndCommand: defineScript(redis, "sceV1UpdateAndCommand", 5, UPDATE_AND_COMMAND),
     saveBudget: defineScript(redis, "sceV1SaveBudget", 1, SAVE_BUDGET),
     acknowledgeCommand: defineScript(redis, "sceV1AcknowledgeCommand", 2, ACKNOWLEDGE_COMMAND),
   };

@@ -8,6 +8,7 @@ import type {
   PanelState,
   PanelStateStore,
   SessionPatch,
+  SessionUpdateWrite,
   StoredSession,
 } from "./panel-state-store.js";
 import { panelKeys, type PanelKeys } from "./redis-keys.js";
@@ -120,6 +121,31 @@ export class RedisSessionStore implements PanelStateStore {
     }
     if (rotation !== undefined) multi.hset(meta, "rotation", encodeValue("rotation", rotation));
     await execAll(multi);
+  }
+
+  async updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing"> {
+    const { set, remove } = encodePatch(write.patch);
+    const { commanded, acknowledged, meta, handled } = this.keys;
+    const limits = write.limits.flatMap((limit) => [
+      limit.transactionId,
+      encodeCommanded(limit),
+      limit.acknowledged ? limit.messageId : "",
+    ]);
+    return this.scripts.updateAndCommand(
+      this.keys.session(write.transactionId),
+      commanded,
+      acknowledged,
+      meta,
+      handled,
+      ...markArgs(write.mark),
+      String(set.length),
+      ...set.flat(),
+      String(remove.length),
+      ...remove,
+      String(write.limits.length),
+      ...limits,
+      write.rotation === undefined ? "" : encodeValue("rotation", write.rotation),
+    );
   }
 
   async saveStrategy(strategy: StrategySpec): Promise<void> {

@@ -6,8 +6,9 @@ import {
   encodeCommanded,
   encodePatch,
   encodeSession,
+  patchedSession,
 } from "./stored-fields.js";
-import { commanded, session } from "./test-support/state-fixtures.js";
+import { commanded, session, without } from "./test-support/state-fixtures.js";
 
 describe("stored fields", () => {
   it("encodes each session field as its own JSON value and decodes it back exactly", () => {
@@ -45,5 +46,12 @@ describe("stored fields", () => {
     expect(decodeCommanded(json, "m-1").acknowledged).toBe(true);
     expect(decodeCommanded(json, "m-0").acknowledged).toBe(false);
     expect(decodeCommanded(json, undefined)).toEqual(commanded("tx-1", "m-1"));
+  });
+
+  it("predicts the session a store holds after a patch, removed caps included", () => {
+    const before = session("tx-1", { maxEvAcceptancePowerKw: 11, priority: 1 });
+    const after = patchedSession(before, { maxEvAcceptancePowerKw: null, priority: 0.1 + 0.2 });
+    expect(after).toStrictEqual({ ...without(before, "maxEvAcceptancePowerKw"), priority: 0.1 + 0.2 });
+    expect(before.maxEvAcceptancePowerKw).toBe(11); // the leader's copy is not touched
   });
 });

@@ -57,6 +57,18 @@ export function encodePatch(patch: SessionPatch): EncodedPatch {
   return encoded;
 }
 
+/**
+ * The session as a store holds it after the patch, i.e. what updateSession answers: the leader predicts
+ * it from its own copy to write the update and its commands in one step.
+ */
+export function patchedSession(session: StoredSession, patch: SessionPatch): StoredSession {
+  const { set, remove } = encodePatch(patch);
+  const fields: FieldValues = Object.fromEntries(encodeSession(session));
+  for (const [field, json] of set) fields[field] = json;
+  for (const field of remove) delete fields[field];
+  return decodeSession(fields);
+}
+
 /** A commanded limit is stored without its acknowledgement, which is kept apart as the acked messageId. */
 export function encodeCommanded(limit: CommandedLimit): string {
   const { transactionId, chargerId, connectorId, limitW, messageId, sentAt } = limit;

@@ -2,7 +2,7 @@ import { uniqueId } from "@smart-charge/test-infra";
 import { parseConfig } from "../config/load-config.js";
 import type { PanelEngineConfig, PanelEngineConfigInput } from "../config/config-schema.js";
 import { createLogger } from "@smart-charge/service-kit";
-import { runPanelEngine, type RunningPanelEngine } from "../run-panel-engine.js";
+import { runPanelEngine, type RunOptions, type RunningPanelEngine } from "../run-panel-engine.js";
 import type { PanelStateStore } from "../state/panel-state-store.js";
 
 /** A panel with three chargers (two 22 kW three-phase, one 7.4 kW on L2) behind a 50 kW breaker. */
@@ -32,11 +32,13 @@ export function testPanelConfig(
 export async function startEngine(
   config: PanelEngineConfig,
   store: PanelStateStore,
+  options: Pick<RunOptions, "oneWriteAfterMs" | "storeConnectionLosses"> = {},
 ): Promise<RunningPanelEngine> {
   return runPanelEngine(config, {
     store,
     storeKind: "redis",
     logger: createLogger(`test.${config.panel}`, process.env["LOG_LEVEL"] ?? "silent"),
+    ...options,
   });
 }
 

@@ -119,6 +119,32 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       expect(await store.updateSession("tx-unknown", { priority: 3 }, mark)).toBe("duplicate");
     });
 
+    it("writes a session update with its commands and mark in one step, or nothing at all", async () => {
+      const at = Date.now();
+      await store.startSession(session("tx-1", { priority: 1 }));
+      const write = {
+        transactionId: "tx-1",
+        patch: { priority: 3, maxEvAcceptancePowerKw: 11 },
+        mark: { digest: "update-1", at },
+        limits: [commanded("tx-1", "m-1", { acknowledged: true })],
+        rotation: { "tx-1": { active: true, since: at } },
+      };
+      expect(await store.updateAndCommand(write)).toBe("stored");
+      const stored = await store.load();
+      expect(stored.sessions).toEqual([session("tx-1", { priority: 3, maxEvAcceptancePowerKw: 11 })]);
+      expect(stored.commanded).toEqual([commanded("tx-1", "m-1", { acknowledged: true })]);
+      expect(stored.rotation).toEqual(write.rotation);
+
+      // Delivered again: nothing changes, not even the limits it came with.
+      const again = { ...write, patch: { priority: 9 }, limits: [commanded("tx-1", "m-2")] };
+      expect(await store.updateAndCommand(again)).toBe("duplicate");
+      const missing = { ...write, transactionId: "tx-gone", mark: { digest: "update-2", at } };
+      expect(await store.updateAndCommand(missing)).toBe("missing");
+      expect(await store.load()).toEqual(stored);
+      // "missing" logged nothing: the engine handles the event again on its slower path.
+      expect(await store.updateSession("tx-gone", { priority: 1 }, missing.mark)).toBeNull();
+    });
+
     it("saves the rotation, replacing the previous one", async () => {
       await store.saveRotation({ "tx-1": { active: true, since: 1 }, "tx-2": { active: false, since: 2 } });
       await store.saveRotation({ "tx-2": { active: true, since: 1_767_225_600_789 } });
