@@ -21,5 +21,5 @@ function toEpochMs(field: string, instant: Instant): number {
 export function toOcppDateTime(field: string, instant: Instant, offsetSeconds = 0): string {
   const ms = toEpochMs(field, toEpochMs(field, instant) + offsetSeconds * 1000);
   const wholeSeconds = Math.floor(ms / 1000) * 1000;
-  return new Date(wholeSeconds).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return `${new Date(wholeSeconds).toISOString().slice(0, -5)}Z`; // whole seconds: drop ".000Z"
 }

@@ -39,6 +39,7 @@ export class LeaderState {
   private readonly status: StatusPublisher;
   private timer: NodeJS.Timeout | undefined;
   private holdTimer: NodeJS.Timeout | undefined;
+  private recomputePending = false;
 
   constructor(private readonly deps: LeaderStateDeps) {
     this.status = new StatusPublisher(deps);
@@ -131,6 +132,9 @@ export class LeaderState {
         return true;
       case "changed":
         return this.recomputeAndPublish(controller, message.kind, outcome.write);
+      case "confirmed":
+        this.recomputeSoon(message.kind);
+        return true;
     }
   }
 
@@ -184,6 +188,19 @@ export class LeaderState {
     // After the commands: the status is for the site-master and operators, not on the command's path.
     this.status.schedule(controller, recomputation, now);
     return true;
+  }
+
+  /**
+   * After a grid-limit change every charger confirms at about the same time: one recompute after the
+   * burst of confirmations the engine has in hand, not one per confirmation.
+   */
+  private recomputeSoon(trigger: string): void {
+    if (this.recomputePending) return;
+    this.recomputePending = true;
+    setImmediate(() => {
+      this.recomputePending = false;
+      this.deps.schedule(trigger);
+    });
   }
 
   /** Held raises are retried when their blocking decreases pass the hold time, even with no new message. */

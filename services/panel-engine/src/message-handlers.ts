@@ -18,6 +18,8 @@ export type HandlerOutcome =
   | { kind: "ignored"; why: string }
   | { kind: "rejected"; code: string; error: FieldError }
   | { kind: "changed"; write?: PendingUpdate }
+  /** A command confirmed that a held raise or the budget report waits for: recompute soon. */
+  | { kind: "confirmed" }
   | { kind: "session-stopped"; session: StoredSession }
   | { kind: "reply"; replyTo: string; result: OperatorResult };
 
@@ -120,7 +122,10 @@ async function onCommandResult(
   if (transactionId === undefined) return { kind: "ignored", why: "result of a command no longer pending" };
   if (accepted) {
     await store.acknowledgeCommand(transactionId, result.messageId);
-    return { kind: "changed" };
+    // After a grid-limit change every charger answers at once: recompute only when it can matter.
+    return controller.awaitsConfirmation()
+      ? { kind: "confirmed" }
+      : { kind: "ignored", why: "confirmed; no raise or budget report waits for it" };
   }
   return {
     kind: "rejected",

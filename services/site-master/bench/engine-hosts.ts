@@ -29,6 +29,10 @@ export async function startEngineHosts(site: string, mqttUrl: string, panels: nu
       spawn(
         process.execPath,
         [
+          // BENCH_CPU_PROF=<folder>: a V8 CPU profile of each engine host, to see where a round goes.
+          ...(process.env["BENCH_CPU_PROF"]
+            ? ["--cpu-prof", `--cpu-prof-dir=${process.env["BENCH_CPU_PROF"]}`]
+            : []),
           "--conditions=@smart-charge/source",
           "--import",
           "tsx",

@@ -5,22 +5,48 @@
  * 2000 profile commands received by the bridge. See README.md.
  */
 import { encodeMessage, MESSAGE_SCHEMAS, topicPattern, topics } from "@smart-charge/contracts";
-import { connectClient, endClient, mqttBrokerForTests, percentile, uniqueId } from "@smart-charge/test-infra";
-import { availableParallelism } from "node:os";
+import {
+  connectClient,
+  disposeOwnService,
+  endClient,
+  mqttBrokerForTests,
+  percentile,
+  startOwnMosquitto,
+  uniqueId,
+} from "@smart-charge/test-infra";
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { CHARGERS_PER_PANEL, chargerId, PANELS, startBenchSite } from "./bench-site.js";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 30);
 /** Processes the 50 panel-engines run in (default: one per core of this machine). */
 const HOSTS = Number(process.env["BENCH_ENGINE_HOSTS"] ?? availableParallelism());
+/**
+ * How long a charger takes to answer a SetChargingProfile through its bridge (OCPP over WebSocket:
+ * bridge → charger → bridge). 0 answers at once, in the middle of the burst of commands.
+ */
+const CHARGER_ANSWER_MS = Number(process.env["BENCH_CHARGER_ANSWER_MS"] ?? 0);
 const HIGH_KW = 5_000; // room for every charger at its 2 kW
 const LOW_KW = 3_000; // 60 kW per panel: 1.5 kW per charger
 const TOTAL = PANELS * CHARGERS_PER_PANEL;
 
+/** MQTT_URL names a broker to measure; otherwise a Mosquitto of the bench's own, configured as deployed. */
+async function benchBroker() {
+  if (process.env["MQTT_URL"] !== undefined) return mqttBrokerForTests("mosquitto");
+  const own = await startOwnMosquitto();
+  return { url: own.url, source: "own mosquitto, set_tcp_nodelay true", stop: () => disposeOwnService(own) };
+}
+
 async function main(): Promise<void> {
-  const broker = await mqttBrokerForTests("mosquitto");
+  const broker = await benchBroker();
+  console.log(
+    `broker ${broker.url} (${broker.source}); load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ")}`,
+  );
   const site = uniqueId("bench-site");
   const bridge = await connectClient(broker.url);
+  const answering = new Set<NodeJS.Timeout>();
   let waiter: { since: number; seen: Set<string>; resolve: (lastAt: number) => void } | undefined;
   bridge.on("message", (_topic, payload) => {
     // The bridge is the measuring instrument here: it reads just what it needs (the engines' commands are
@@ -30,12 +56,18 @@ async function main(): Promise<void> {
       messageId: string;
       action: string;
     };
-    // Answer like a bridge whose chargers accept at once, so engines may raise.
-    bridge.publish(
-      topics.commandResult(site, command.chargerId),
-      `{"messageId":${JSON.stringify(command.messageId)},"chargerId":${JSON.stringify(command.chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
-      { qos: 1 },
-    );
+    // Answer Accepted, as the charger does after its round trip through the bridge (CHARGER_ANSWER_MS).
+    const answer = () =>
+      bridge.publish(
+        topics.commandResult(site, command.chargerId),
+        `{"messageId":${JSON.stringify(command.messageId)},"chargerId":${JSON.stringify(command.chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
+        { qos: 1 },
+      );
+    if (CHARGER_ANSWER_MS === 0) answer();
+    else {
+      const timer = setTimeout(() => (answering.delete(timer), answer()), CHARGER_ANSWER_MS);
+      answering.add(timer);
+    }
     if (waiter === undefined || command.action !== "SetChargingProfile") return;
     waiter.seen.add(command.chargerId);
     if (waiter.seen.size === TOTAL) {
@@ -89,6 +121,7 @@ async function main(): Promise<void> {
     );
     samples.push((await done) - start);
   }
+  for (const timer of answering) clearTimeout(timer);
   await running.stop();
   await endClient(bridge);
   await broker.stop();

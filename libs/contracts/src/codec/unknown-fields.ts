@@ -9,24 +9,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Path of the first key of `input` that parsing dropped, or null when every key survived. */
-export function firstDroppedKey(
-  input: unknown,
-  output: unknown,
-  path: readonly string[] = [],
-): string[] | null {
+export function firstDroppedKey(input: unknown, output: unknown): string[] | null {
+  const reversed = droppedKeyReversed(input, output);
+  return reversed === null ? null : reversed.reverse();
+}
+
+// Every message we publish is walked: the path is built only once something is found, on the way back.
+function droppedKeyReversed(input: unknown, output: unknown): string[] | null {
   if (Array.isArray(input) && Array.isArray(output)) {
-    for (const [index, item] of input.entries()) {
-      const found = firstDroppedKey(item, output[index], [...path, String(index)]);
-      if (found !== null) return found;
+    for (let index = 0; index < input.length; index++) {
+      const found = droppedKeyReversed(input[index], output[index]);
+      if (found !== null) return (found.push(String(index)), found);
     }
     return null;
   }
   if (!isPlainObject(input) || !isPlainObject(output)) return null;
-  for (const [key, value] of Object.entries(input)) {
+  for (const key in input) {
+    if (!Object.hasOwn(input, key)) continue;
+    const value = input[key];
     if (value === undefined) continue;
-    if (!Object.hasOwn(output, key)) return [...path, key];
-    const found = firstDroppedKey(value, output[key], [...path, key]);
-    if (found !== null) return found;
+    if (!Object.hasOwn(output, key)) return [key];
+    const found = droppedKeyReversed(value, output[key]);
+    if (found !== null) return (found.push(key), found);
   }
   return null;
 }

@@ -7,6 +7,7 @@
 import { ContractError } from "../errors/contract-error.js";
 
 const SAFE_CHAR = /^[A-Za-z0-9._-]$/;
+const SAFE_ID = /^[A-Za-z0-9._-]+$/;
 const ESCAPED_LEVEL = /^(?:[A-Za-z0-9._-]|%[0-9A-F]{2})+$/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -20,6 +21,8 @@ function hex(byte: number): string {
 /** Escapes an id for use as one topic level; throws ContractError for ids that cannot round-trip. */
 export function escapeId(id: string, field = "id"): string {
   if (id.length === 0) throw new ContractError({ field, message: "must not be empty" });
+  // Most ids need no escaping; every topic built and parsed goes through here.
+  if (SAFE_ID.test(id)) return id;
   if (LONE_SURROGATE.test(id)) throw new ContractError({ field, message: "is not well-formed Unicode" });
   let escaped = "";
   for (const char of id) {
@@ -30,6 +33,7 @@ export function escapeId(id: string, field = "id"): string {
 
 /** Decodes one topic level; null when it is not the canonical escaping of some id. */
 export function unescapeId(level: string): string | null {
+  if (SAFE_ID.test(level)) return level;
   if (!ESCAPED_LEVEL.test(level)) return null;
   const bytes: number[] = [];
   for (let i = 0; i < level.length;) {

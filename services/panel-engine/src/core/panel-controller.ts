@@ -50,12 +50,20 @@ export class PanelController {
   budget: PanelBudget | null = null;
   strategy: StrategySpec;
   private appliedBudgetSequence: number | undefined;
+  /** From the last recompute: raises held for confirmations, and the budget that is in force. */
+  private heldRaises = 0;
+  private inForceSequence: number | undefined;
+  /** Per charger: what it draws before its first TxProfile (see baselineW), looked up on every recompute. */
+  private readonly baselines: ReadonlyMap<string, number>;
 
   constructor(
     readonly config: PanelEngineConfig,
     readonly epoch: number,
   ) {
     this.strategy = strategyOf(config);
+    this.baselines = new Map(
+      config.chargers.map((c) => [c.id, config.failSafe.enabled ? failSafeLimitW(config, c) : 0]),
+    );
   }
 
   /** Restores what a previous engine stored; every known limit is due for a refresh at once. */
@@ -135,6 +143,8 @@ export class PanelController {
       return [outgoing];
     });
     if (plan.fits && inForce.sequence !== undefined) this.appliedBudgetSequence = inForce.sequence;
+    this.heldRaises = plan.held.length;
+    this.inForceSequence = inForce.sequence;
     return {
       result,
       inForce,
@@ -142,6 +152,14 @@ export class PanelController {
       held: plan.held,
       appliedBudgetSequence: this.appliedBudgetSequence,
     };
+  }
+
+  /**
+   * Whether a charger's confirmation can change what recompute() decides: a raise is held until
+   * decreases are confirmed, or the budget in force is not yet reported applied.
+   */
+  awaitsConfirmation(): boolean {
+    return this.heldRaises > 0 || this.inForceSequence !== this.appliedBudgetSequence;
   }
 
   /** The most a session can draw: its caps, else the breaker. */
@@ -156,8 +174,7 @@ export class PanelController {
 
   /** A charger whose fail-safe the engine sends draws that until its first TxProfile. */
   private baselineW(chargerId: string): number {
-    const charger = this.config.chargers.find((c) => c.id === chargerId);
-    return this.config.failSafe.enabled && charger !== undefined ? failSafeLimitW(this.config, charger) : 0;
+    return this.baselines.get(chargerId) ?? 0;
   }
 
   private commandFor(
