@@ -1,4 +1,4 @@
-import { decodeTopicMessage, subscriptions, type TopicMessage } from "@smart-charge/contracts";
+import { decodeTopicMessage, subscriptions } from "@smart-charge/contracts";
 import type { MqttClient } from "mqtt";
 import type { Logger } from "pino";
 import type { PanelEngineConfig } from "./config/config-schema.js";
@@ -8,7 +8,8 @@ import { FailSafeProfiles } from "./failover/fail-safe-profiles.js";
 import type { FailoverStore } from "./failover/failover-store.js";
 import { InMemoryFailoverStore } from "./failover/in-memory-failover-store.js";
 import { Leadership, type LossReason } from "./failover/leadership.js";
-import { handledOnce, isStale, loggedWithChange, messageDigest } from "./failover/message-digest.js";
+import { ExactlyOnce } from "./exactly-once.js";
+import { handledOnce, messageDigest } from "./failover/message-digest.js";
 import { LeaderState } from "./leader-state.js";
 import type { PanelMetrics } from "./ops/metrics.js";
 import type { PanelStateStore } from "./state/panel-state-store.js";
@@ -39,9 +40,6 @@ export interface PanelEngineDeps {
   oneWriteAfterMs?: number;
 }
 
-/** A store error is retried this many times while the store says it is up, then the message is refused. */
-const MAX_HANDLING_FAILURES = 3;
-
 /**
  * One panel's engine: MQTT in, allocation through the controller, MQTT out, state in the store. Messages
  * are handled one at a time, in order, and acknowledged to the broker only once their effect is stored
@@ -55,6 +53,7 @@ export class PanelEngine {
   private readonly leadership: Leadership;
   private readonly leader: LeaderState;
   private readonly waker = new Waker();
+  private readonly once: ExactlyOnce;
   private stopped = false;
   private subscribed = false;
   /** When this engine last became leader or reconnected to the broker (see oneWriteOpen). */
@@ -90,6 +89,16 @@ export class PanelEngine {
       publisher,
       failSafe: new FailSafeProfiles(config, this.failover),
       schedule: (trigger) => void this.queue.run(() => this.recompute(trigger)),
+    });
+    this.once = new ExactlyOnce({
+      ...deps,
+      clock: this.clock,
+      leader: this.leader,
+      failover: this.failover,
+      waker: this.waker,
+      stopped: () => this.stopped,
+      leaderController: (trigger) => this.leaderController(trigger),
+      oneWriteOpen: () => this.oneWriteOpen(),
     });
     deps.mqtt.handleMessage = (packet, done) => {
       // Acknowledged only once handled. done(error) lets mqtt.js read on without a PUBACK, so after
@@ -158,81 +167,7 @@ export class PanelEngine {
       if (controller) await this.leader.handle(controller, message, topic);
       return true;
     }
-    return this.handleOnce(message, topic, messageDigest(topic, payload));
-  }
-
-  /**
-   * Handles a state-changing message exactly once across the pair: skipped if the handled-message log
-   * has it; handled and logged by the leader; held (not acknowledged) by a standby until the leader
-   * logged it or this engine became leader itself. Store errors are retried while the store is down.
-   */
-  private async handleOnce(message: TopicMessage, topic: string, digest: string): Promise<boolean> {
-    const { logger, metrics } = this.deps;
-    let failures = 0;
-    let oneWrite = this.oneWriteOpen();
-    for (let wait = 2; !this.stopped; wait = Math.min(wait * 2, 100)) {
-      try {
-        const now = this.clock();
-        if (isStale(message, now)) {
-          logger.warn({ event: "stale-message", topic }, "message older than the handled log: dropped");
-          return true;
-        }
-        const controller = await this.leaderController();
-        const losses = this.storeLosses();
-        if (controller && loggedWithChange(message)) {
-          // Check, change and log in one store step: no round trip before the profile goes out.
-          const mark = { digest, at: now };
-          const outcome = await this.leader.handle(controller, message, topic, { mark, oneWrite });
-          await this.reloadIfStoreWasLost(losses);
-          if (outcome === "refused") {
-            // Again, on state reloaded from the store, asking the store first.
-            oneWrite = false;
-            await this.leaderController("one-write-refused");
-            continue;
-          }
-          // A refused event never reached the store: log it, so a redelivery is not reported again.
-          if (outcome === "rejected") await this.failover.markHandled(digest, now);
-          return true;
-        }
-        if (await this.failover.wasHandled(digest)) {
-          logger.debug({ event: "duplicate-message", topic, digest }, "already handled: acknowledged");
-          return true;
-        }
-        if (controller) {
-          await this.leader.handle(controller, message, topic);
-          await this.reloadIfStoreWasLost(losses);
-          await this.failover.markHandled(digest, now);
-          if (failures > 0) logger.info({ event: "handling-resumed", topic, failures }, "handling resumed");
-          return true;
-        }
-      } catch (error) {
-        failures += 1;
-        metrics.storeErrors.inc();
-        this.leader.invalidate();
-        // One line per outage, not one per retry; sce_panel_store_errors_total counts them all.
-        if (failures === 1)
-          logger.warn(
-            { event: "handling-failed", topic, err: error },
-            "handling failed; retrying until it works",
-          );
-        if (failures >= MAX_HANDLING_FAILURES && (this.deps.storeReady?.() ?? true)) {
-          return this.giveUp(topic, digest, error);
-        }
-      }
-      await this.waker.sleep(wait);
-    }
-    return false;
-  }
-
-  private storeLosses(): number {
-    return this.deps.storeConnectionLosses?.() ?? 0;
-  }
-
-  /** See PanelEngineDeps.storeConnectionLosses. */
-  private async reloadIfStoreWasLost(before: number): Promise<void> {
-    if (this.storeLosses() === before) return;
-    this.leader.invalidate();
-    await this.leaderController("store-reconnected");
+    return this.once.handle(message, topic, messageDigest(topic, payload));
   }
 
   /**
@@ -243,15 +178,6 @@ export class PanelEngine {
   private oneWriteOpen(): boolean {
     const afterMs = this.deps.oneWriteAfterMs ?? this.deps.config.timing.leaseTtlMs;
     return this.clock() - this.settledSince >= afterMs;
-  }
-
-  /** A message that fails although the store is up would block the panel for good: refuse it, loudly. */
-  private async giveUp(topic: string, digest: string, error: unknown): Promise<boolean> {
-    if (!(await this.leaderController())) return false;
-    const reason = error instanceof Error ? error.message : String(error);
-    this.leader.reject("handling-failed", { field: "(root)", message: reason }, topic);
-    await this.failover.markHandled(digest, this.clock()).catch(() => undefined);
-    return true;
   }
 
   /** The leader's controller, taking over (reload, republish) on a new epoch; undefined when standby. */
