@@ -39,7 +39,7 @@ export class ExactlyOnce {
   async handle(message: TopicMessage, topic: string, digest: string): Promise<boolean> {
     const { logger, metrics, leader, failover } = this.deps;
     let failures = 0;
-    let oneWrite = this.deps.oneWriteOpen();
+    let oneWrite = true;
     for (let wait = 2; !this.deps.stopped(); wait = Math.min(wait * 2, 100)) {
       try {
         const now = this.deps.clock();
@@ -52,7 +52,8 @@ export class ExactlyOnce {
         if (controller && loggedWithChange(message)) {
           // Check, change and log in one store step: no round trip before the profile goes out.
           const mark = { digest, at: now };
-          const outcome = await leader.handle(controller, message, topic, { mark, oneWrite });
+          const fast = oneWrite && this.deps.oneWriteOpen(); // not straight after a takeover mid-wait
+          const outcome = await leader.handle(controller, message, topic, { mark, oneWrite: fast });
           await this.reloadIfStoreWasLost(losses);
           if (outcome === "refused") {
             // Again, on state reloaded from the store, asking the store first.

@@ -156,18 +156,25 @@ export class LeaderState {
     const rotation = controller.rotation;
     const rotationChanged = rotation !== this.savedRotation;
     const limits = recomputation.commands.map((c) => c.limit);
-    if (write !== undefined) {
-      const rotationArg = rotationChanged ? { rotation } : {};
-      const stored = await store.updateAndCommand({ ...write, limits, ...rotationArg });
-      if (stored !== "stored") {
-        this.invalidate();
-        logger.info({ event: "one-write-refused", why: stored, trigger }, "update not stored: reloading");
-        return false;
+    try {
+      if (write !== undefined) {
+        const rotationArg = rotationChanged ? { rotation } : {};
+        const stored = await store.updateAndCommand({ ...write, limits, ...rotationArg });
+        if (stored !== "stored") {
+          this.invalidate();
+          logger.info({ event: "one-write-refused", why: stored, trigger }, "update not stored: reloading");
+          return false;
+        }
+        this.savedRotation = rotation;
+      } else if (limits.length > 0 || rotationChanged) {
+        await store.saveCommanded(limits, rotationChanged ? rotation : undefined);
+        this.savedRotation = rotation;
       }
-      this.savedRotation = rotation;
-    } else if (limits.length > 0 || rotationChanged) {
-      await store.saveCommanded(limits, rotationChanged ? rotation : undefined);
-      this.savedRotation = rotation;
+    } catch (error) {
+      // The controller already counts these commands as sent (a decrease "in force" after the hold
+      // time): without a reload it would raise others on a decrease that never went out.
+      this.invalidate();
+      throw error;
     }
     for (const { command, limit, reason } of recomputation.commands) {
       if (!publisher.command(command, reason)) continue;

@@ -39,6 +39,8 @@ interface Context {
 /** A session update applied in memory, not yet stored. */
 export interface PendingUpdate {
   transactionId: string;
+  /** The leader's copy before the patch: the store writes only if it holds exactly this. */
+  before: StoredSession;
   patch: SessionPatch;
   mark: HandledMark;
 }
@@ -83,7 +85,7 @@ async function onSessionEvent(
       const held = controller.sessions.get(event.transactionId);
       if (oneWrite === true && mark !== undefined && held !== undefined) {
         controller.sessions.set(event.transactionId, patchedSession(held, patch));
-        return { kind: "changed", write: { transactionId: event.transactionId, patch, mark } };
+        return { kind: "changed", write: { transactionId: event.transactionId, before: held, patch, mark } };
       }
       const updated = await store.updateSession(event.transactionId, patch, mark);
       if (updated === "duplicate") return DUPLICATE;

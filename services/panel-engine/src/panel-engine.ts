@@ -164,7 +164,12 @@ export class PanelEngine {
     const message = decoded.value;
     if (!handledOnce(message, this.deps.config)) {
       const controller = await this.leaderController();
-      if (controller) await this.leader.handle(controller, message, topic);
+      // A failed store write leaves memory ahead of the store: reload before the next message.
+      if (controller)
+        await this.leader.handle(controller, message, topic).catch((error: unknown) => {
+          this.leader.invalidate();
+          throw error;
+        });
       return true;
     }
     return this.once.handle(message, topic, messageDigest(topic, payload));

@@ -115,13 +115,18 @@ export class InMemoryPanelStateStore implements PanelStateStore {
     if (rotation !== undefined) this.memory.rotation = encodeValue("rotation", rotation);
   }
 
-  async updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing"> {
+  async updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing" | "stale"> {
     // Everything is encoded (and may throw) before anything is written: all or nothing, as in Redis.
     encodePatch(write.patch);
     write.limits.forEach(encodeCommanded);
     if (write.rotation !== undefined) encodeValue("rotation", write.rotation);
     if (this.isDuplicate(write.mark)) return "duplicate";
-    if (!this.memory.sessions.has(write.transactionId)) return "missing";
+    const stored = this.memory.sessions.get(write.transactionId);
+    if (stored === undefined) return "missing";
+    const before = encodeSession(write.before);
+    const same =
+      before.length === Object.keys(stored).length && before.every(([f, json]) => stored[f] === json);
+    if (!same) return "stale";
     // Both bodies run to completion synchronously when called: nothing can come in between.
     const updated = this.updateSession(write.transactionId, write.patch, write.mark);
     const saved = this.saveCommanded(write.limits, write.rotation);

@@ -62,6 +62,8 @@ export interface HandledMark {
  */
 export interface SessionUpdateWrite {
   transactionId: string;
+  /** The session as the leader holds it before the patch; the store must hold exactly this. */
+  before: StoredSession;
   patch: SessionPatch;
   mark: HandledMark;
   limits: readonly CommandedLimit[];
@@ -98,10 +100,11 @@ export interface PanelStateStore {
   saveCommanded(limits: readonly CommandedLimit[], rotation?: RotationState): Promise<void>;
   /**
    * Writes all of a SessionUpdateWrite, or nothing: "duplicate" when the log has the mark, "missing"
-   * when there is no such session. The leader computes the limits from its own copy of the session, so
+   * when there is no such session, "stale" when the stored session is not `before` (a write the leader
+   * does not know of, e.g. a deposed leader's that arrived late). The leader computes the limits from its own copy of the session, so
    * the event costs one round trip before its profile goes out; on anything but "stored" it reloads.
    */
-  updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing">;
+  updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing" | "stale">;
   /** Keeps an operator's strategy choice across restarts and for a standby engine. */
   saveStrategy(strategy: StrategySpec): Promise<void>;
   /** Marks the command with this messageId acknowledged (if it is still the latest for its session). */

@@ -53,19 +53,27 @@ return stored`;
 /**
  * KEYS: session hash, commanded, acknowledged, meta, handled. ARGV: mark, then counted lists: n, n
  * field/json pairs to set; r, r fields to delete; c, c × (transactionId, commanded json, acknowledged
- * messageId or ''); then the rotation json or ''. → 'stored', 'duplicate' or 'missing' (nothing written).
+ * messageId or ''); then the rotation json or ''; then e, e field/json pairs: the session as the caller
+ * holds it. → 'stored'; or, writing nothing, 'duplicate', 'missing' or 'stale' (the stored session differs).
  */
 const UPDATE_AND_COMMAND = `${WITH_MARK}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
 local i = 4
 local n = tonumber(ARGV[i])
+local r = tonumber(ARGV[i + 1 + 2 * n])
+local c = tonumber(ARGV[i + 2 + 2 * n + r])
+local e = i + 3 + 2 * n + r + 3 * c + 1
+local stored = redis.call('HGETALL', KEYS[1])
+if #stored ~= 2 * tonumber(ARGV[e]) then return 'stale' end
+local expected = {}
+for k = e + 1, e + 2 * tonumber(ARGV[e]), 2 do expected[ARGV[k]] = ARGV[k + 1] end
+for k = 1, #stored, 2 do
+  if expected[stored[k]] ~= stored[k + 1] then return 'stale' end
+end
 if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, i + 1, i + 2 * n)) end
 i = i + 1 + 2 * n
-local r = tonumber(ARGV[i])
 if r > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV, i + 1, i + r)) end
-i = i + 1 + r
-local c = tonumber(ARGV[i])
-i = i + 1
+i = i + 2 + r
 for _ = 1, c do
   redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
   if ARGV[i + 2] ~= '' then redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 2])
@@ -97,7 +105,7 @@ export interface PanelScripts {
   startSession: Script<0 | 1 | "duplicate">;
   updateSession: Script<string[] | null | "duplicate">;
   stopSession: Script<string[] | null | "duplicate">;
-  updateAndCommand: Script<"stored" | "duplicate" | "missing">;
+  updateAndCommand: Script<"stored" | "duplicate" | "missing" | "stale">;
   saveBudget: Script<0 | 1>;
   acknowledgeCommand: Script<0 | 1>;
 }

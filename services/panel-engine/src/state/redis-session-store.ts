@@ -123,8 +123,9 @@ export class RedisSessionStore implements PanelStateStore {
     await execAll(multi);
   }
 
-  async updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing"> {
+  async updateAndCommand(write: SessionUpdateWrite): Promise<"stored" | "duplicate" | "missing" | "stale"> {
     const { set, remove } = encodePatch(write.patch);
+    const before = encodeSession(write.before);
     const { commanded, acknowledged, meta, handled } = this.keys;
     const limits = write.limits.flatMap((limit) => [
       limit.transactionId,
@@ -145,6 +146,8 @@ export class RedisSessionStore implements PanelStateStore {
       String(write.limits.length),
       ...limits,
       write.rotation === undefined ? "" : encodeValue("rotation", write.rotation),
+      String(before.length),
+      ...before.flat(),
     );
   }
 

@@ -124,6 +124,7 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       await store.startSession(session("tx-1", { priority: 1 }));
       const write = {
         transactionId: "tx-1",
+        before: session("tx-1", { priority: 1 }),
         patch: { priority: 3, maxEvAcceptancePowerKw: 11 },
         mark: { digest: "update-1", at },
         limits: [commanded("tx-1", "m-1", { acknowledged: true })],
@@ -140,6 +141,9 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       expect(await store.updateAndCommand(again)).toBe("duplicate");
       const missing = { ...write, transactionId: "tx-gone", mark: { digest: "update-2", at } };
       expect(await store.updateAndCommand(missing)).toBe("missing");
+      // The caller's copy is behind the store (a write it does not know of): nothing is written.
+      const behind = { ...write, mark: { digest: "update-3", at }, patch: { priority: 5 } };
+      expect(await store.updateAndCommand(behind)).toBe("stale");
       expect(await store.load()).toEqual(stored);
       // "missing" logged nothing: the engine handles the event again on its slower path.
       expect(await store.updateSession("tx-gone", { priority: 1 }, missing.mark)).toBeNull();
