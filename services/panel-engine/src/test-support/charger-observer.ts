@@ -51,13 +51,21 @@ export class ChargerObserver {
     return "Accepted";
   }
 
+  /** A new transaction starts under the charger's TxDefaultProfile: a TxProfile belongs to one transaction. */
   sessionStarted(chargerId: string, transactionId: string, now: number): void {
     this.sessions.set(chargerId, transactionId);
+    this.model(chargerId).tx = undefined;
     this.check(now);
   }
 
+  /**
+   * The transaction ends, and its TxProfile with it (OCPP), whether or not the engine's
+   * ClearChargingProfile arrives: a leader killed between storing the stop and publishing the clear
+   * leaves none, and the next session on that charger must not be counted at the old limit.
+   */
   sessionStopped(chargerId: string): void {
     this.sessions.delete(chargerId);
+    this.model(chargerId).tx = undefined;
   }
 
   /** What the charger draws at `at`: nothing without a session, else its valid TxProfile, else its default. */
