@@ -16,7 +16,7 @@ export default tseslint.config(
       // Async callbacks that implement an async interface (dispatchers, handlers) need not await.
       "@typescript-eslint/require-await": "off",
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "no-restricted-imports": [
         "error",
         {

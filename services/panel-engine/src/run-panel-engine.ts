@@ -9,9 +9,7 @@ import {
   watchMqttConnection,
 } from "@smart-charge/service-kit";
 import { PanelMetrics } from "./ops/metrics.js";
-import { PanelEngine } from "./panel-engine.js";
-import type { PanelStateStore } from "./state/panel-state-store.js";
-import type { FailoverStore } from "./failover/failover-store.js";
+import { PanelEngine, type PanelEngineDeps } from "./panel-engine.js";
 
 export interface RunningPanelEngine {
   readonly engine: PanelEngine;
@@ -19,21 +17,16 @@ export interface RunningPanelEngine {
   stop(): Promise<void>;
 }
 
-export interface RunOptions {
-  store: PanelStateStore;
+/** What runPanelEngine passes on to the engine as it is (see PanelEngineDeps). */
+type EngineOptions = Pick<
+  PanelEngineDeps,
+  "store" | "failover" | "storeReady" | "storeConnectionLosses" | "clock" | "oneWriteAfterMs"
+>;
+
+export interface RunOptions extends EngineOptions {
   /** Whether the store is durable (Redis); reported on /readyz and at start-up. */
   storeKind: "redis" | "memory";
-  storeReady?: () => boolean;
-  storeConnectionLosses?: () => number;
-  /**
-   * Lease, handled-message log and fail-safe memory shared by the panel's active and standby engines
-   * (openStateStore gives the Redis one). Without it the engine is the panel's only one and always leads.
-   */
-  failover?: FailoverStore;
   logger?: Logger;
-  clock?: () => number;
-  /** See PanelEngineDeps.oneWriteAfterMs (tests set 0 to take the one-write path at once). */
-  oneWriteAfterMs?: number;
 }
 
 /** Starts one panel-engine: MQTT, state, engine, health server. stop() undoes it in reverse order. */
@@ -62,18 +55,8 @@ export async function runPanelEngine(
   const mqtt = createMqttClient(config.mqtt, `sce-${config.site}-${config.panel}-${config.instanceId}`);
   const connection = watchMqttConnection(mqtt, logger);
 
-  const engine = new PanelEngine({
-    config,
-    store: options.store,
-    mqtt,
-    logger,
-    metrics,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.failover ? { failover: options.failover } : {}),
-    ...(options.storeReady ? { storeReady: options.storeReady } : {}),
-    ...(options.storeConnectionLosses ? { storeConnectionLosses: options.storeConnectionLosses } : {}),
-    ...(options.oneWriteAfterMs !== undefined ? { oneWriteAfterMs: options.oneWriteAfterMs } : {}),
-  });
+  const { storeKind: _storeKind, logger: _logger, ...engineOptions } = options;
+  const engine = new PanelEngine({ ...engineOptions, config, mqtt, logger, metrics });
   await connectNow(mqtt);
   await engine.start();
   const health = await startHealthServer(
@@ -84,8 +67,7 @@ export async function runPanelEngine(
         if (!connection.connected) return { ready: false, reason: "MQTT disconnected" };
         if (options.storeReady && !options.storeReady()) return { ready: false, reason: "store unavailable" };
         // Leader and standby are both ready: the standby is what makes a takeover quick.
-        const state = { ready: true, role: engine.role };
-        return state;
+        return { ready: true, role: engine.role };
       },
     },
     metrics.registry,

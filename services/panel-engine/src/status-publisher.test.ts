@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "./config/load-config.js";
 import { PanelController } from "./core/panel-controller.js";
 import { PanelMetrics } from "./ops/metrics.js";
-import type { StoredSession } from "./state/panel-state-store.js";
-import { budget } from "./state/test-support/state-fixtures.js";
+import { budget, session } from "./state/test-support/state-fixtures.js";
 import { StatusPublisher } from "./status-publisher.js";
 
 const config = parseConfig({
@@ -19,18 +18,9 @@ const config = parseConfig({
   timing: { statusMinIntervalMs: 250 },
 });
 
-const session = (n: number): StoredSession => ({
-  transactionId: `tx-${n}`,
-  clientId: `CP-${n}`,
-  chargerId: `CP-${n}`,
-  connectorId: 1,
-  ocppVersion: "1.6",
-  phases: 3,
-  panelPhases: ["L1", "L2", "L3"],
-  priority: 1,
-  addedAt: n,
-  maxHardwarePowerKw: 22,
-});
+/** Session n on charger CP-n. */
+const sessionOn = (n: number) =>
+  session(`tx-${n}`, { clientId: `CP-${n}`, chargerId: `CP-${n}`, addedAt: n, maxHardwarePowerKw: 22 });
 
 const START = Date.parse("2026-01-01T00:01:00.000Z");
 
@@ -57,13 +47,12 @@ describe("StatusPublisher", () => {
 
   /** A session starts: the panel's state changes, its budget does not. */
   const start = (n: number) => {
-    controller.sessions.set(`tx-${n}`, session(n));
+    controller.sessions.set(`tx-${n}`, sessionOn(n));
     statuses.schedule(controller, controller.recompute(Date.now()), Date.now());
   };
 
   it("publishes the first status at once, then at most one per interval with the latest state", () => {
     statuses.schedule(controller, controller.recompute(Date.now()), Date.now());
-    vi.runAllTicks();
     vi.advanceTimersToNextTimer(); // the setImmediate after the burst
     expect(published).toHaveLength(1);
 
