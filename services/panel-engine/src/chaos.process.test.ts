@@ -76,6 +76,7 @@ describe("failover under faults", () => {
     await site.launch("engine-b");
     await site.budget();
     const stream = new SessionStream(site);
+    let wokeAt = Number.POSITIVE_INFINITY;
     try {
       await bridge.statuses.waitFor((m) => statusOf(m).leader?.instanceId === "engine-a", {
         timeoutMs: 10_000,
@@ -87,6 +88,7 @@ describe("failover under faults", () => {
         timeoutMs: 10_000,
         description: "the standby's first command",
       });
+      wokeAt = Date.now();
       a.child.kill("SIGCONT");
       await a.waitForLog("lease-lost");
       // What the paused engine does next happens on its event loop; one status round trip later it is done.
@@ -97,15 +99,9 @@ describe("failover under faults", () => {
       await stream.stop();
     }
     await site.settled();
-    const late = bridge.commands.messages.filter((m) => commandOf(m).epoch === observer.highestEpoch - 1);
-    const afterTakeover = late.filter((m) =>
-      observer.accepted.some((a) => a.command.messageId === commandOf(m).messageId),
-    );
     expect(observer.violations).toEqual([]);
-    expect(
-      a.logs.filter((l) => l["event"] === "profile-sent" && Number(l["epoch"]) === observer.highestEpoch),
-    ).toEqual([]);
-    expect(afterTakeover.every((m) => commandOf(m).epoch < observer.highestEpoch)).toBe(true);
+    // Awake again, the deposed leader sends nothing: its lease clock ran out while it slept.
+    expect(a.logs.filter((l) => l["event"] === "profile-sent" && Number(l["time"]) >= wokeAt)).toEqual([]);
   }, 120_000);
 
   test("with every engine of the panel dead, each charger falls back to its fail-safe within the expiry", async () => {

@@ -32,6 +32,8 @@ function cuttable(store: FailoverStore): FailoverStore & { cut: boolean } {
 function engineLeadership(space: InMemoryStateSpace, clock: () => number = Date.now) {
   const failover = cuttable(new InMemoryFailoverStore({ site: "s", panel: "p", space }));
   const events: (["acquired", number] | ["lost", LossReason])[] = [];
+  /** When the latest acquisition and loss happened, taken in the callbacks themselves. */
+  const last = { acquiredAt: Number.NaN, lostAt: Number.NaN };
   const waiters: (() => void)[] = [];
   const changed = () => waiters.splice(0).forEach((w) => w());
   let epoch = 0;
@@ -43,15 +45,15 @@ function engineLeadership(space: InMemoryStateSpace, clock: () => number = Date.
     clock,
     logger: createLogger("test.leadership", "silent"),
     metrics,
-    onAcquired: (e) => (events.push(["acquired", e]), changed()),
-    onLost: (reason) => (events.push(["lost", reason]), changed()),
+    onAcquired: (e) => (events.push(["acquired", e]), (last.acquiredAt = Date.now()), changed()),
+    onLost: (reason) => (events.push(["lost", reason]), (last.lostAt = Date.now()), changed()),
   });
   const until = (check: () => boolean) =>
     new Promise<void>((resolve) => {
       const test = () => (check() ? resolve() : waiters.push(test));
       test();
     });
-  return { leadership, failover, events, metrics, until, epoch: () => epoch };
+  return { leadership, failover, events, last, metrics, until, epoch: () => epoch };
 }
 
 describe("Leadership", () => {
@@ -82,14 +84,14 @@ describe("Leadership", () => {
     await b.leadership.start();
     a.failover.cut = true;
     const cutAt = Date.now();
-    await a.until(() => !a.leadership.holds());
-    const deposedAfter = Date.now() - cutAt;
+    await a.until(() => a.events.at(-1)?.[0] === "lost");
     await b.until(() => b.leadership.holds());
-    const takenAfter = Date.now() - cutAt;
+    const deposedAfter = a.last.lostAt - cutAt;
+    const takenAfter = b.last.acquiredAt - cutAt;
     expect(a.events.at(-1)).toEqual(["lost", "expired"]);
     // A stopped before the lease could expire in the store; B only got it after it did.
     // The invariant: A stopped before B could start. The bounds are loose for a busy machine.
-    expect(takenAfter).toBeGreaterThanOrEqual(deposedAfter);
+    expect(b.last.acquiredAt).toBeGreaterThanOrEqual(a.last.lostAt);
     expect(deposedAfter).toBeLessThan(timing.leaseTtlMs);
     expect(takenAfter).toBeLessThan(timing.leaseTtlMs * 2);
     await b.leadership.stop();
