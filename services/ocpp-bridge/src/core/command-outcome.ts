@@ -38,3 +38,12 @@ export function outcomeOfFailure(error: unknown, timedOut: boolean): Outcome {
     return { status: "Rejected", reason: `${rpcErrorCode}: ${text}`.slice(0, 512) };
   return { status: "Rejected", reason: "offline" };
 }
+
+/**
+ * The outcome of a failed call as a metric label, from a fixed set: a call error's reason carries the
+ * charger's own text, which would give the metric one series per message.
+ */
+export function failureLabel(outcome: Outcome): string {
+  const reason = outcome.reason ?? outcome.status;
+  return reason.includes(": ") ? "call-error" : reason;
+}

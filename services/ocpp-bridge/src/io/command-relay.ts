@@ -1,7 +1,7 @@
 import { decodeTopicMessage, type Fence, type ProfileCommand } from "@smart-charge/contracts";
 import type { Logger } from "pino";
 import { gateCommand } from "../core/command-gate.js";
-import { outcomeOfAnswer, outcomeOfFailure, type Outcome } from "../core/command-outcome.js";
+import { failureLabel, outcomeOfAnswer, outcomeOfFailure, type Outcome } from "../core/command-outcome.js";
 import type { BridgeMetrics } from "../ops/metrics.js";
 import type { ChargerLink } from "./charger-server.js";
 import type { ContractPublisher } from "./contract-publisher.js";
@@ -75,7 +75,7 @@ export class CommandRelay {
       metrics.commandsRelayed.inc({ action: command.action, status: outcome.status });
     } catch (error) {
       outcome = outcomeOfFailure(error, isTimeout(error));
-      metrics.commandsDropped.inc({ reason: outcome.reason ?? outcome.status });
+      metrics.commandsDropped.inc({ reason: failureLabel(outcome) });
     }
     return outcome;
   }
