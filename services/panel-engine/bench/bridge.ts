@@ -14,7 +14,7 @@ import {
 } from "@smart-charge/contracts";
 import { connectClient, endClient } from "@smart-charge/test-infra";
 import type { MqttClient } from "mqtt";
-import { within } from "./stats.js";
+import { withTimeout } from "../src/failover/with-timeout.js";
 
 export interface Arrival {
   /** process.hrtime.bigint() when the 'message' event fired. */
@@ -98,7 +98,7 @@ export class BenchBridge {
       };
       this.waiters.add(waiter);
     });
-    return within(done, ms, what).finally(() => this.waiters.delete(waiter));
+    return withTimeout(done, ms, what).finally(() => this.waiters.delete(waiter));
   }
 
   /** Resolves once no command has arrived for `quietMs`. */

@@ -7,7 +7,8 @@
  */
 import { encodeMessage, MESSAGE_SCHEMAS, topics, type MessageInputOf } from "@smart-charge/contracts";
 import type { BenchBridge } from "./bridge.js";
-import { nsToMs, within } from "./stats.js";
+import { withTimeout } from "../src/failover/with-timeout.js";
+import { nsToMs } from "./stats.js";
 
 export const CHARGER_KW = 22;
 export const LOWERED_KW = 11;
@@ -104,7 +105,7 @@ export async function measure(
     o.beforeSend?.();
     const t0 = process.hrtime.bigint();
     bridge.send(topic, body);
-    const { at, payload } = await within(arrival, 10_000, `the ${kind} command for ${chargerId(i)}`);
+    const { at, payload } = await withTimeout(arrival, 10_000, `the ${kind} command for ${chargerId(i)}`);
     if (Math.abs(commandLimitW(payload) - kw * 1000) > kw * 10) result.wrongLimits += 1;
     await o.settle(i, before);
     if (k < 2 * o.warmup) continue;

@@ -12,7 +12,7 @@ import { BenchBridge } from "./bridge.js";
 import { deleteKeys, dropMqttSession } from "./cleanup.js";
 import { GcWatch } from "./gc-watch.js";
 import { barrierEvent, CHARGER_KW, chargerId, measure, PANEL, startedEvent, type Samples } from "./flow.js";
-import { within } from "./stats.js";
+import { withTimeout } from "../src/failover/with-timeout.js";
 import { stagesOf, TimedStore } from "./timed-store.js";
 
 export interface Urls {
@@ -50,7 +50,7 @@ async function barrier(bridge: BenchBridge, site: string, i: number): Promise<vo
   const reported = bridge.nextError();
   const { topic, body } = barrierEvent(site, i);
   bridge.send(topic, body);
-  await within(reported, 10_000, "the engine's error report for the barrier message");
+  await withTimeout(reported, 10_000, "the engine's error report for the barrier message");
 }
 
 const fullyAllocated = (status: PanelStatus | undefined, n: number): boolean =>
@@ -83,9 +83,9 @@ export async function runOurs(n: number, urls: Urls, options: RunOptions): Promi
   let engine: RunningPanelEngine | undefined;
   try {
     const logger = createLogger("bench.panel-engine", "silent");
-    const startedAt = Date.now();
-    engine = await within(
-      runPanelEngine(config, { store, storeKind: "redis", logger }),
+    engine = await withTimeout(
+      // Steady state from the start: no takeover or reconnect is being measured.
+      runPanelEngine(config, { store, storeKind: "redis", logger, oneWriteAfterMs: 0 }),
       15_000,
       "runPanelEngine() to resolve (state loaded, MQTT subscribed)",
     );
@@ -97,10 +97,6 @@ export async function runOurs(n: number, urls: Urls, options: RunOptions): Promi
       bridge.send(topic, body);
     }
     await bridge.until(() => fullyAllocated(bridge.status, n), 60_000, `${n} sessions at ${CHARGER_KW} kW`);
-    // Steady state: for one lease time after taking the lead the engine asks the store before each
-    // update (the previous leader may have handled it); after that an update costs one write.
-    const ledFor = Date.now() - startedAt;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, config.timing.leaseTtlMs - ledFor)));
     await barrier(bridge, site, 0);
 
     const stages: number[][] = [];

@@ -8,7 +8,7 @@ import { BenchBridge } from "./bridge.js";
 import { CHARGER_KW, measure, PANEL, startedEvent, type Samples } from "./flow.js";
 import type { RunOptions, Urls } from "./ours.js";
 import { SeedPanel } from "./seed-panel.js";
-import { within } from "./stats.js";
+import { withTimeout } from "../src/failover/with-timeout.js";
 
 export interface SeedResult {
   readonly samples: Samples;
@@ -27,7 +27,7 @@ export async function runSeed(n: number, urls: Urls, options: RunOptions): Promi
       bridge.send(topic, body);
     }
     await bridge.until(() => seed.engine.sessionCount === n, 30_000, `the seed to hold ${n} sessions`);
-    await within(bridge.quiet(200), 120_000, "the seed's start-up dispatches to finish");
+    await withTimeout(bridge.quiet(200), 120_000, "the seed's start-up dispatches to finish");
     const before = bridge.commandsSeen;
     const samples = await measure(bridge, site, n, {
       ...options,

@@ -37,14 +37,3 @@ export function load(label: string, own = 0): { text: string; busy: boolean } {
     (busy ? ` — WARNING: machine busy, latencies are inflated by other work` : "");
   return { text, busy };
 }
-
-/** Rejects after `ms` with a message naming what was awaited. */
-export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -16,8 +16,7 @@ import type {
   StoredSession,
 } from "../src/state/panel-state-store.js";
 
-export type Call =
-  "updateSession" | "updateAndCommand" | "saveRotation" | "saveCommanded" | "acknowledgeCommand" | "other";
+export type Call = "updateSession" | "updateAndCommand" | "saveCommanded" | "acknowledgeCommand" | "other";
 
 export interface Mark {
   readonly call: Call;
@@ -57,9 +56,6 @@ export class TimedStore implements PanelStateStore {
   }
   stopSession(transactionId: string, mark?: HandledMark): ReturnType<PanelStateStore["stopSession"]> {
     return this.timed("other", () => this.inner.stopSession(transactionId, mark));
-  }
-  saveRotation(rotation: RotationState): Promise<void> {
-    return this.timed("saveRotation", () => this.inner.saveRotation(rotation));
   }
   saveBudget(budget: PanelBudget): Promise<boolean> {
     return this.timed("other", () => this.inner.saveBudget(budget));

@@ -1,4 +1,4 @@
-import { decodeMessage, MESSAGE_SCHEMAS, type PanelStatus } from "@smart-charge/contracts";
+import { decodeMessage, MESSAGE_SCHEMAS } from "@smart-charge/contracts";
 import {
   mqttBrokerForTests,
   redisForTests,
@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BridgeSimulator, isFailSafe } from "./test-support/bridge-simulator.js";
 import { EngineProcess } from "./test-support/engine-process.js";
 import { testPanelConfig } from "./test-support/panel-harness.js";
+import { statusOf } from "./test-support/contract-messages.js";
 
-const status = (m: RecordedMessage) => m.json() as PanelStatus;
+const status = statusOf;
 const isSet = (m: RecordedMessage) => {
   const d = decodeMessage(MESSAGE_SCHEMAS.profileCommand, m.payload);
   return d.ok && d.value.action === "SetChargingProfile" && !isFailSafe(d.value);

@@ -124,11 +124,6 @@ export class PanelEngine {
     return this.leadership.holds() ? "leader" : "standby";
   }
 
-  /** The leader's controller (undefined while standing by). */
-  get state(): PanelController | undefined {
-    return this.leader.controller;
-  }
-
   /**
    * Competes for the lease, then subscribes. The lease comes first: on a persistent session the broker
    * delivers what it kept the moment the connection is made, and mqtt.js reads nothing else (not even

@@ -67,10 +67,6 @@ export class SiteMaster {
     return this.dividing && !this.stopped;
   }
 
-  get state(): SiteMasterCore | undefined {
-    return this.core;
-  }
-
   async start(): Promise<void> {
     const { config, store, mqtt, logger } = this.deps;
     const restored = await store.load();

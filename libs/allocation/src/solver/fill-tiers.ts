@@ -34,9 +34,7 @@ export function fillTiers(
 function fillOrder(strategy: StrategySpec, admitted: readonly SolverSession[]): (readonly SolverSession[])[] {
   if (strategy.kind === "PRIORITY" && strategy.strictTiers === true) return byTier(admitted);
   if (admitted.every((s) => s.weight > 0)) return [admitted];
-  const weighted = admitted.filter((s) => s.weight > 0);
-  const unweighted = admitted.filter((s) => s.weight === 0);
-  return unweighted.length === 0 ? [admitted] : [weighted, unweighted];
+  return [admitted.filter((s) => s.weight > 0), admitted.filter((s) => s.weight === 0)];
 }
 
 function byTier(sessions: readonly SolverSession[]): SolverSession[][] {

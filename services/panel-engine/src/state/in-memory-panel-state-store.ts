@@ -92,10 +92,6 @@ export class InMemoryPanelStateStore implements PanelStateStore {
     return stored === undefined ? null : decodeSession(stored);
   }
 
-  async saveRotation(rotation: RotationState): Promise<void> {
-    this.memory.rotation = encodeValue("rotation", rotation);
-  }
-
   async saveBudget(budget: PanelBudget): Promise<boolean> {
     checkBudgetSequence(budget.sequence);
     const json = encodeValue("budget", budget);

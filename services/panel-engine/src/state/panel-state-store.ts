@@ -90,7 +90,6 @@ export interface PanelStateStore {
   ): Promise<StoredSession | null | "duplicate">;
   /** Removes the session (and its commanded limit); returns what was stored, or null. */
   stopSession(transactionId: string, mark?: HandledMark): Promise<StoredSession | null | "duplicate">;
-  saveRotation(rotation: RotationState): Promise<void>;
   /** Stores the budget only if its sequence is higher than the stored one; says whether it did. */
   saveBudget(budget: PanelBudget): Promise<boolean>;
   /**

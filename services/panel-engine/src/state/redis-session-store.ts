@@ -97,10 +97,6 @@ export class RedisSessionStore implements PanelStateStore {
     return decodeReply(stored);
   }
 
-  async saveRotation(rotation: RotationState): Promise<void> {
-    await this.redis.hset(this.keys.meta, "rotation", encodeValue("rotation", rotation));
-  }
-
   async saveBudget(budget: PanelBudget): Promise<boolean> {
     checkBudgetSequence(budget.sequence);
     const saved = await this.scripts.saveBudget(

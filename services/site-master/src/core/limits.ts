@@ -13,8 +13,6 @@ export interface Limit {
   readonly amps?: PhaseAmps | undefined;
 }
 
-export const UNLIMITED: Limit = { w: Infinity };
-
 /** kW → W rounded down: a budget is never rounded up. */
 export const kwToWFloor = (kw: number): number => Math.floor(kw * 1000 + 1e-9);
 /** kW → W rounded up: a minimum is never rounded down. */

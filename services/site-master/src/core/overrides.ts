@@ -15,6 +15,5 @@ export const overridesSchema = z.object({
 });
 
 export type Overrides = z.output<typeof overridesSchema>;
-export type PanelCap = Overrides["panelCaps"][string];
 
 export const NO_OVERRIDES: Overrides = { panelCaps: {} };

@@ -150,8 +150,11 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
     });
 
     it("saves the rotation, replacing the previous one", async () => {
-      await store.saveRotation({ "tx-1": { active: true, since: 1 }, "tx-2": { active: false, since: 2 } });
-      await store.saveRotation({ "tx-2": { active: true, since: 1_767_225_600_789 } });
+      await store.saveCommanded([], {
+        "tx-1": { active: true, since: 1 },
+        "tx-2": { active: false, since: 2 },
+      });
+      await store.saveCommanded([], { "tx-2": { active: true, since: 1_767_225_600_789 } });
       expect((await store.load()).rotation).toEqual({ "tx-2": { active: true, since: 1_767_225_600_789 } });
     });
 
@@ -206,7 +209,7 @@ export function describePanelStateStore(name: string, createBackend: () => Promi
       await store.startSession(session("tx-b", { addedAt: 2_000 }));
       await store.startSession(session("tx-a", { addedAt: 3_000 }));
       await store.startSession(session("tx-c", { addedAt: 1_000 }));
-      await store.saveRotation({ "tx-a": { active: true, since: 5 } });
+      await store.saveCommanded([], { "tx-a": { active: true, since: 5 } });
       await store.saveBudget(budget(site, panel, 1));
       await store.saveCommanded([commanded("tx-b", "m-b")]);
       await store.saveCommanded([commanded("tx-a", "m-a", { acknowledged: true })]);
