@@ -45,6 +45,10 @@ export class LeaderState {
     this.status = new StatusPublisher(deps);
   }
 
+  /**
+   * Every load republishes every limit, also within the same epoch: after a failed or foreign write the
+   * store may hold limits that never reached a charger, and only a resend makes them true.
+   */
   async ensure(epoch: number, trigger: string): Promise<PanelController> {
     const current = this.controller;
     if (current !== undefined && current.epoch === epoch) return current;
@@ -104,9 +108,16 @@ export class LeaderState {
     }
     if (message.kind === "commandResult" && (await this.deps.failSafe.onResult(message.message)))
       return "fail-safe-result";
-    const outcome = await handleMessage(message, { controller, store: this.deps.store, now, ...options });
-    const stored = await this.apply(controller, outcome, message, topic);
-    return stored ? outcome.kind : "refused";
+    try {
+      const outcome = await handleMessage(message, { controller, store: this.deps.store, now, ...options });
+      const stored = await this.apply(controller, outcome, message, topic);
+      return stored ? outcome.kind : "refused";
+    } catch (error) {
+      // A store write failed part-way (the controller may already count its commands as sent, or hold
+      // a change the store does not): reload before anything else is decided.
+      this.invalidate();
+      throw error;
+    }
   }
 
   /** False only when a pending update could not be stored (see handle). */
@@ -171,8 +182,8 @@ export class LeaderState {
         this.savedRotation = rotation;
       }
     } catch (error) {
-      // The controller already counts these commands as sent (a decrease "in force" after the hold
-      // time): without a reload it would raise others on a decrease that never went out.
+      // Also reached from timers, outside handle(): the controller already counts these commands as
+      // sent (a decrease "in force" after the hold time) and would raise others on one never sent.
       this.invalidate();
       throw error;
     }

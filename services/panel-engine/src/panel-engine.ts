@@ -159,12 +159,7 @@ export class PanelEngine {
     const message = decoded.value;
     if (!handledOnce(message, this.deps.config)) {
       const controller = await this.leaderController();
-      // A failed store write leaves memory ahead of the store: reload before the next message.
-      if (controller)
-        await this.leader.handle(controller, message, topic).catch((error: unknown) => {
-          this.leader.invalidate();
-          throw error;
-        });
+      if (controller) await this.leader.handle(controller, message, topic);
       return true;
     }
     return this.once.handle(message, topic, messageDigest(topic, payload));

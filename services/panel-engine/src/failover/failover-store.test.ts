@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InMemoryPanelStateStore } from "../state/in-memory-panel-state-store.js";
 import { InMemoryStateSpace } from "../state/in-memory-state-space.js";
 import type { PanelStateStore } from "../state/panel-state-store.js";
+import { panelKeys } from "../state/redis-keys.js";
 import { RedisSessionStore } from "../state/redis-session-store.js";
 import { session } from "../state/test-support/state-fixtures.js";
 import { HANDLED_RETENTION_MS, type FailoverStore } from "./failover-store.js";
@@ -39,9 +40,15 @@ const inMemory: Pair = async () => {
 const inRedis: Pair = async () => {
   const site = uniqueId("site");
   const store = () => new RedisFailoverStore({ redis, site, panel: "p" });
-  // Redis expires keys by its own clock: the test waits for real.
   const state = new RedisSessionStore({ redis, site, panel: "p" });
-  return [store(), store(), (ms) => new Promise((resolve) => setTimeout(resolve, ms)), state];
+  // Time passes for the lease as Redis counts it: its remaining TTL shrinks by `ms` (gone when that is all).
+  const lease = panelKeys(site, "p").lease;
+  const pass = async (ms: number) => {
+    const left = await redis.pttl(lease);
+    if (left > ms) await redis.pexpire(lease, left - ms);
+    else await redis.del(lease);
+  };
+  return [store(), store(), pass, state];
 };
 
 describe.each([
