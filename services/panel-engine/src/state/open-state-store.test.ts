@@ -1,6 +1,4 @@
-import { once } from "node:events";
-import { createServer, type AddressInfo } from "node:net";
-import { redisForTests, uniqueId } from "@smart-charge/test-infra";
+import { freePort, redisForTests, uniqueId } from "@smart-charge/test-infra";
 import { describe, expect, it } from "vitest";
 import { InMemoryPanelStateStore } from "./in-memory-panel-state-store.js";
 import { openStateStore } from "./open-state-store.js";
@@ -9,14 +7,6 @@ import { session } from "./test-support/state-fixtures.js";
 
 const warnings: string[] = [];
 const logger = { warn: (_details: object, message: string) => void warnings.push(message) };
-
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("openStateStore", () => {
   it("keeps state in memory when no Redis is configured", async () => {
@@ -45,7 +35,7 @@ describe("openStateStore", () => {
   });
 
   it("fails start-up with the reason when Redis cannot be reached, without the password", async () => {
-    const url = `redis://:secret@127.0.0.1:${await closedPort()}`;
+    const url = `redis://:secret@127.0.0.1:${await freePort()}`;
     const opening = openStateStore({ site: "s", panel: "p", redis: { url } }, logger);
     await expect(opening).rejects.toThrow(
       /^cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+: .*ECONNREFUSED/,

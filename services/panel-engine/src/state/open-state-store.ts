@@ -1,3 +1,4 @@
+import { safeUrl } from "@smart-charge/service-kit";
 import { Redis } from "ioredis";
 import type { PanelEngineConfig } from "../config/config-schema.js";
 import { InMemoryPanelStateStore } from "./in-memory-panel-state-store.js";
@@ -71,7 +72,7 @@ export async function openStateStore(
   } catch (error) {
     redis.disconnect();
     const reason = lastError ?? (error instanceof Error ? error.message : String(error));
-    throw new Error(`cannot connect to Redis at ${redactedUrl(config.redis.url)}: ${reason}`, {
+    throw new Error(`cannot connect to Redis at ${safeUrl(config.redis.url)}: ${reason}`, {
       cause: error,
     });
   }
@@ -105,13 +106,3 @@ const REDIS_OPTIONS = {
   maxRetriesPerRequest: 1,
   retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2_000),
 } as const;
-
-function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable URL)";
-  }
-}
