@@ -1,7 +1,7 @@
 import { startEmbeddedBroker } from "@smart-charge/embedded-broker";
 import { describe, expect, it } from "vitest";
 import type { MqttClient } from "mqtt";
-import { connectNow, createMqttClient } from "./mqtt-connection.js";
+import { connectNow, createMqttClient, mqttOptions } from "./mqtt-connection.js";
 
 const next = (client: MqttClient, event: "connect" | "close") =>
   new Promise<void>((resolve) => client.once(event, () => resolve()));
@@ -30,5 +30,18 @@ describe("MQTT connection", () => {
     await broker.close();
     const client = createMqttClient({ url: broker.url, protocolVersion: 4 }, `kit-test-${process.pid}-2`);
     await expect(connectNow(client)).rejects.toThrow();
+  });
+
+  it("keeps mqtt.js's packet trace off unless DEBUG is set", () => {
+    const saved = process.env["DEBUG"];
+    try {
+      delete process.env["DEBUG"];
+      expect(mqttOptions({ url: "mqtt://x", protocolVersion: 4 }, "id").log).toBeTypeOf("function");
+      process.env["DEBUG"] = "mqttjs*";
+      expect(mqttOptions({ url: "mqtt://x", protocolVersion: 4 }, "id")).not.toHaveProperty("log");
+    } finally {
+      if (saved === undefined) delete process.env["DEBUG"];
+      else process.env["DEBUG"] = saved;
+    }
   });
 });

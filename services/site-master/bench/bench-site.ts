@@ -90,6 +90,7 @@ export async function startBenchSite(site: string, mqttUrl: string, gridKw: numb
   });
   return {
     master,
+    enginePids: children.pids,
     async stop() {
       await master.stop();
       await children.stop();

@@ -48,6 +48,7 @@ export async function startEngineHosts(site: string, mqttUrl: string, panels: nu
   }
   await Promise.all(children.map(whenReady));
   return {
+    pids: children.map((child) => child.pid),
     async stop() {
       await Promise.all(
         children.map(async (child) => {

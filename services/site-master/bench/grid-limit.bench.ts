@@ -16,6 +16,7 @@ import {
 } from "@smart-charge/test-infra";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
+import { pidWithCommandLine, startCpuMeter } from "./cpu-meter.js";
 import { CHARGERS_PER_PANEL, chargerId, PANELS, startBenchSite } from "./bench-site.js";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 30);
@@ -34,7 +35,12 @@ const TOTAL = PANELS * CHARGERS_PER_PANEL;
 async function benchBroker() {
   if (process.env["MQTT_URL"] !== undefined) return mqttBrokerForTests("mosquitto");
   const own = await startOwnMosquitto();
-  return { url: own.url, source: "own mosquitto, set_tcp_nodelay true", stop: () => disposeOwnService(own) };
+  return {
+    url: own.url,
+    source: "own mosquitto, set_tcp_nodelay true",
+    pid: pidWithCommandLine(own.dir),
+    stop: () => disposeOwnService(own),
+  };
 }
 
 async function main(): Promise<void> {
@@ -109,6 +115,11 @@ async function main(): Promise<void> {
   clearInterval(progress);
   console.log(`${TOTAL} sessions charging; measuring ${ROUNDS} grid-limit changes`);
 
+  const cpu = startCpuMeter([
+    { name: "site-master + bridge", pid: process.pid },
+    ...running.enginePids.map((pid, i) => ({ name: `engines ${i + 1}`, pid })),
+    { name: "mosquitto", pid: "pid" in broker ? broker.pid : undefined },
+  ]);
   const samples: number[] = [];
   const firsts: number[] = [];
   const byDirection = { lowered: [] as number[], raised: [] as number[] };
@@ -129,6 +140,7 @@ async function main(): Promise<void> {
     firsts.push((thisRound?.firstAt ?? NaN) - start);
     (limitKw === LOW_KW ? byDirection.lowered : byDirection.raised).push(took);
   }
+  const cpuPerRound = cpu.perRound(ROUNDS);
   for (const timer of answering) clearTimeout(timer);
   await running.stop();
   await endClient(bridge);
@@ -146,6 +158,7 @@ async function main(): Promise<void> {
       target: "p99 ≤ 100 ms",
     },
   });
+  if (Object.keys(cpuPerRound).length > 0) console.table({ "CPU per round": cpuPerRound });
   const p50 = (xs: number[]) =>
     ms(
       percentile(

@@ -46,6 +46,7 @@ export class SiteMaster {
   private markLoaded: () => void = () => undefined;
   private markSettled: () => void = () => undefined;
   private dividing = false;
+  private statusRoundPending = false;
   private stopped = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
@@ -106,6 +107,11 @@ export class SiteMaster {
     await this.queue;
   }
 
+  /** Resolves once every message and round queued so far has been handled. */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
   private enqueue(task: () => Promise<void>): Promise<boolean> {
     const run = this.queue.then(async () => {
       if (this.stopped) return false;
@@ -147,7 +153,7 @@ export class SiteMaster {
         const problem = core.onStatus(message.message, now, packet.retain);
         if (problem !== null) return this.reject("unknown-panel", problem, packet.topic);
         if (core.allReported()) this.markSettled();
-        return this.round("status", false);
+        return this.roundAfterStatuses();
       }
       case "siteMeter":
         if (!this.deps.config.meter.enabled)
@@ -200,6 +206,22 @@ export class SiteMaster {
     );
     this.reply(route, outcome.result);
     await this.round(command.kind, false);
+  }
+
+  /**
+   * Panels report in bursts (every engine answers a budget change at about the same moment): one division
+   * once the statuses already received are read, not one per status. The next message is handed over only
+   * after this one is acknowledged, in the next tick, so setImmediate runs after the burst.
+   */
+  private roundAfterStatuses(): void {
+    if (this.statusRoundPending) return;
+    this.statusRoundPending = true;
+    setImmediate(() => {
+      void this.enqueue(() => {
+        this.statusRoundPending = false;
+        return this.round("status", false);
+      });
+    });
   }
 
   private reply(route: ReplyRoute, result: OperatorResult): void {
