@@ -1,3 +1,4 @@
+import { ConfigError } from "@smart-charge/service-kit";
 import type { PanelConfig } from "./panel-schema.js";
 import type { SiteConfig } from "./site-config-schema.js";
 import { conservativeBudgetKw } from "./tree-rules.js";
@@ -39,11 +40,30 @@ export function safeDefaultBudgetKw(site: SiteConfig, panel: PanelConfig): numbe
   return round(Math.min(reserved, panel.breaker.kw * SAFE_DEFAULT_MAX_SHARE_OF_BREAKER));
 }
 
-/** The panels that run a panel-engine: those with chargers of their own. */
+/**
+ * Whether a panel-engine serves this panel: one with chargers of its own, or one at the end of the tree
+ * (the site-master needs no charger list, so a site file written for it alone may leave them out). A
+ * panel that only feeds sub-panels has none. The site-master reserves a budget for exactly these panels
+ * and waits for their status, so whatever starts engines from a site file must start one for each.
+ */
+export function runsEngine(panel: PanelConfig): boolean {
+  return panel.chargers.length > 0 || panel.children.length === 0;
+}
+
+/**
+ * The panels that run a panel-engine (see runsEngine), for tools that make the engines from the site file.
+ * Throws a ConfigError for one at the end of the tree without chargers: the site-master would keep a
+ * budget for an engine that nothing starts.
+ */
 export function enginePanels(site: SiteConfig): PanelConfig[] {
-  return walkPanels(site.panels)
-    .map((place) => place.panel)
-    .filter((panel) => panel.chargers.length > 0);
+  const places = walkPanels(site.panels).filter((place) => runsEngine(place.panel));
+  const bare = places.find((place) => place.panel.chargers.length === 0);
+  if (bare !== undefined)
+    throw new ConfigError(
+      [...bare.path, "chargers"].join("."),
+      `panel ${bare.panel.id} is at the end of the tree, so the site-master keeps a budget for its panel-engine, which is made from its chargers: list them, or remove the panel`,
+    );
+  return places.map((place) => place.panel);
 }
 
 /**
@@ -53,7 +73,7 @@ export function enginePanels(site: SiteConfig): PanelConfig[] {
 export function checkSafeDefaultsFitParents(site: SiteConfig): void {
   for (const { panel } of walkPanels(site.panels)) {
     if (panel.children.length === 0) continue;
-    const behind = walkPanels([panel]).filter((place) => place.panel.chargers.length > 0);
+    const behind = walkPanels([panel]).filter((place) => runsEngine(place.panel));
     const total = behind.reduce((sum, place) => sum + safeDefaultBudgetKw(site, place.panel), 0);
     if (total > panel.breaker.kw)
       throw new Error(

@@ -27,6 +27,7 @@ export { ConfigError, loadSiteConfigFile, parseSiteConfig, applyEnvironment } fr
 export {
   engineConfig,
   enginePanels,
+  runsEngine,
   safeDefaultBudgetKw,
   checkSafeDefaultsFitParents,
   ENGINE_HTTP_PORT,

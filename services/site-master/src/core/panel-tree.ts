@@ -1,4 +1,4 @@
-import { conservativeBudgetKw, type PanelConfig } from "@smart-charge/site-config";
+import { conservativeBudgetKw, runsEngine, type PanelConfig } from "@smart-charge/site-config";
 import { kwToWFloor, type Limit } from "./limits.js";
 
 /** A panel as the division sees it: limits in W and A, children resolved. */
@@ -11,9 +11,8 @@ export interface PanelNode {
   /** Reserved while the panel is silent or never reported. */
   readonly conservativeW: number;
   /**
-   * Whether a panel-engine serves chargers on this panel itself: one with chargers, or a panel at the end
-   * of the tree. A panel that only feeds sub-panels has none: it gets no budget of its own, only limits
-   * what its sub-panels get together.
+   * Whether a panel-engine serves chargers on this panel itself (site-config's runsEngine). A panel that
+   * only feeds sub-panels has none: it gets no budget of its own, only limits what its sub-panels get.
    */
   readonly hasEngine: boolean;
   readonly children: readonly PanelNode[];
@@ -26,7 +25,7 @@ export function buildPanelTree(panels: readonly PanelConfig[], conservativePanel
     priority: panel.priority,
     fixedW: panel.fixedBudgetKw === undefined ? undefined : kwToWFloor(panel.fixedBudgetKw),
     conservativeW: kwToWFloor(conservativeBudgetKw(panel, conservativePanelKw)),
-    hasEngine: panel.chargers.length > 0 || panel.children.length === 0,
+    hasEngine: runsEngine(panel),
     children: buildPanelTree(panel.children, conservativePanelKw),
   }));
 }

@@ -86,9 +86,21 @@ describe("the safe default budget", () => {
     );
   });
 
-  it("leaves out panels without chargers (they are divided by the site-master, no engine runs them)", () => {
+  it("leaves out panels that only feed sub-panels (the site-master divides them, no engine runs them)", () => {
     expect(enginePanels(load("libs/site-config/examples/depot.json")).map((p) => p.id)).not.toContain(
       "panel-b",
+    );
+  });
+
+  it("refuses a panel at the end of the tree without chargers: the site-master would wait for its engine", () => {
+    const site = parseSiteConfig(
+      siteWith([
+        { id: "feeder", breaker: { kw: 100 }, children: [{ id: "spare", breaker: { kw: 40 } }] },
+        { id: "bay", breaker: { kw: 40 }, chargers: [charger("CP-1")] },
+      ]),
+    );
+    expect(() => enginePanels(site)).toThrow(
+      "config panels.0.children.0.chargers: panel spare is at the end of the tree",
     );
   });
 });
