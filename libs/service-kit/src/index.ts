@@ -8,3 +8,9 @@ export { watchMqttConnection, type MqttConnectionState } from "./mqtt-connection
 export { ContractPublisher, type PublishProperties } from "./contract-publisher.js";
 export { ConfigError, configErrorField, parseWithSchema, readJsonFile } from "./config-file.js";
 export { stopOnSignals } from "./shutdown.js";
+export {
+  openRedis,
+  FAIL_FAST_REDIS_OPTIONS,
+  type RedisConnection,
+  type RedisLogger,
+} from "./redis-connection.js";

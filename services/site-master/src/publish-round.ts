@@ -4,12 +4,12 @@ import type { Logger } from "pino";
 import type { SiteMasterCore } from "./core/site-master-core.js";
 import type { ContractPublisher } from "@smart-charge/service-kit";
 import type { SiteMetrics } from "./ops/metrics.js";
-import type { SiteStateStore } from "./state/site-state-store.js";
+import type { SiteStoreWriter } from "./state/site-store-writer.js";
 
 export interface RoundContext {
   config: SiteConfig;
   core: SiteMasterCore;
-  store: SiteStateStore;
+  writer: SiteStoreWriter;
   publisher: ContractPublisher;
   metrics: SiteMetrics;
   logger: Logger;
@@ -18,7 +18,10 @@ export interface RoundContext {
   republish: boolean;
 }
 
-/** One division: decide, store the sequence and budgets, then publish them (decreases first). */
+/**
+ * One division: decide, store the sequence and budgets, then publish them (decreases first). A failed
+ * store write does not stop the publication (see SiteStoreWriter).
+ */
 export async function publishRound(ctx: RoundContext): Promise<void> {
   const { config, core, metrics, logger, now } = ctx;
   const endTimer = metrics.divisionSeconds.startTimer();
@@ -31,7 +34,7 @@ export async function publishRound(ctx: RoundContext): Promise<void> {
   );
   metrics.meterSilent.set(core.meterSilent(now) ? 1 : 0);
   if (round.budgets.length === 0) return;
-  await ctx.store.saveBudgets(round.budgets, core.sequence);
+  await ctx.writer.budgets(round.budgets, core.sequence);
   for (const budget of round.budgets) {
     ctx.publisher.publish("panelBudget", topics.panelBudget(config.site, budget.panel), budget);
     metrics.budgetKw.set({ panel: budget.panel }, budget.totalKw);

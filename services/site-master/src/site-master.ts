@@ -22,6 +22,7 @@ import {
 import type { SiteMetrics } from "./ops/metrics.js";
 import { publishRound } from "./publish-round.js";
 import type { SiteStateStore } from "./state/site-state-store.js";
+import { SiteStoreWriter } from "./state/site-store-writer.js";
 
 export const ERROR_SOURCE = "site-master";
 
@@ -41,6 +42,7 @@ export interface SiteMasterDeps {
 export class SiteMaster {
   private core: SiteMasterCore | undefined;
   private readonly publisher: ContractPublisher;
+  private readonly writer: SiteStoreWriter;
   private readonly clock: () => number;
   private queue: Promise<void>;
   private markLoaded: () => void = () => undefined;
@@ -55,6 +57,7 @@ export class SiteMaster {
     this.publisher = new ContractPublisher(deps.mqtt, (error, topic) =>
       deps.logger.error({ event: "publish-failed", topic, err: error }, "publish failed"),
     );
+    this.writer = new SiteStoreWriter(deps.store, deps.logger, deps.metrics);
     this.queue = new Promise((resolve) => (this.markLoaded = resolve));
     deps.mqtt.handleMessage = (packet, done) => {
       this.enqueue(() => this.onMessage(packet)).then(
@@ -182,7 +185,7 @@ export class SiteMaster {
     packet: IPublishPacket,
     core: SiteMasterCore,
   ): Promise<void> {
-    const { config, store, logger, metrics } = this.deps;
+    const { config, logger, metrics } = this.deps;
     const outcome = applyCommand(command, config, core.overrides, this.clock());
     const route = replyRoute(config.site, packet, command.message.replyTo);
     if (outcome.overrides === undefined) {
@@ -191,8 +194,12 @@ export class SiteMaster {
       if (outcome.result.error) this.reject("invalid-command", outcome.result.error, packet.topic);
       return;
     }
-    await store.saveOverrides(outcome.overrides);
+    // In force even when it cannot be stored now: a lower limit must not wait for Redis.
     core.overrides = outcome.overrides;
+    const stored = await this.writer.overrides(outcome.overrides);
+    const result: OperatorResult = stored
+      ? outcome.result
+      : { ...outcome.result, applied: { ...outcome.result.applied, stored: false } };
     const clamped = outcome.result.applied?.["clamped"] !== undefined;
     metrics.commands.inc({ kind: command.kind, outcome: clamped ? "clamped" : "accepted" });
     logger.info(
@@ -200,11 +207,11 @@ export class SiteMaster {
         event: "operator-command",
         kind: command.kind,
         requestId: command.message.requestId,
-        applied: outcome.result.applied,
+        applied: result.applied,
       },
       "operator command applied",
     );
-    this.reply(route, outcome.result);
+    this.reply(route, result);
     await this.round(command.kind, false);
   }
 
@@ -235,8 +242,10 @@ export class SiteMaster {
   private async round(trigger: string, republish: boolean): Promise<void> {
     const core = this.core;
     if (core === undefined || !this.dividing) return;
+    await this.writer.retry();
     await publishRound({
       ...this.deps,
+      writer: this.writer,
       core,
       publisher: this.publisher,
       now: this.clock(),

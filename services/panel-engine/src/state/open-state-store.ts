@@ -1,5 +1,4 @@
-import { safeUrl } from "@smart-charge/service-kit";
-import { Redis } from "ioredis";
+import { openRedis, type RedisLogger } from "@smart-charge/service-kit";
 import type { PanelEngineConfig } from "../config/config-schema.js";
 import { InMemoryPanelStateStore } from "./in-memory-panel-state-store.js";
 import type { InMemoryStateSpace } from "./in-memory-state-space.js";
@@ -22,11 +21,6 @@ export interface OpenedStateStore {
   failover: FailoverStore;
 }
 
-/** Logs Redis connection trouble; a pino Logger fits. */
-export interface StoreLogger {
-  warn(details: object, message: string): void;
-}
-
 /**
  * The store a panel-engine runs with: Redis when the configuration names one (connected before this
  * resolves, so a wrong URL stops start-up), in memory otherwise. close() on the store quits the
@@ -34,7 +28,7 @@ export interface StoreLogger {
  */
 export async function openStateStore(
   config: Pick<PanelEngineConfig, "site" | "panel" | "redis">,
-  logger: StoreLogger,
+  logger: RedisLogger,
   space?: InMemoryStateSpace,
 ): Promise<OpenedStateStore> {
   const { site, panel } = config;
@@ -46,36 +40,7 @@ export async function openStateStore(
     };
   }
 
-  const redis = new Redis(config.redis.url, REDIS_OPTIONS);
-  let lastError: string | undefined;
-  redis.on("error", (error: Error) => {
-    // ioredis repeats the same error on every reconnect attempt; one line per change is enough.
-    if (error.message === lastError) return;
-    lastError = error.message;
-    logger.warn({ event: "redis-error", err: error }, "Redis connection error; retrying");
-  });
-  let down = false;
-  let losses = 0;
-  redis.on("close", () => {
-    losses += 1;
-    if (redis.status === "end" || down) return;
-    down = true;
-    logger.warn({ event: "redis-disconnected" }, "Redis connection lost; reconnecting with backoff");
-  });
-  redis.on("ready", () => {
-    lastError = undefined;
-    if (down) logger.warn({ event: "redis-reconnected" }, "Redis connection back");
-    down = false;
-  });
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    const reason = lastError ?? (error instanceof Error ? error.message : String(error));
-    throw new Error(`cannot connect to Redis at ${safeUrl(config.redis.url)}: ${reason}`, {
-      cause: error,
-    });
-  }
+  const { redis, ready, losses } = await openRedis(config.redis.url, logger);
   const keyPrefix = config.redis.keyPrefix;
   return {
     failover: new RedisFailoverStore({ redis, site, panel, ...(keyPrefix ? { keyPrefix } : {}) }),
@@ -87,22 +52,7 @@ export async function openStateStore(
       ...(keyPrefix ? { keyPrefix } : {}),
     }),
     storeKind: "redis",
-    storeReady: () => redis.status === "ready",
-    storeConnectionLosses: () => losses,
+    storeReady: ready,
+    storeConnectionLosses: losses,
   };
 }
-
-/**
- * Reconnects with backoff (100 ms doubling to 2 s). While the connection is down, new commands fail at
- * once instead of waiting in a queue: the engine retries the message itself, and a write queued during
- * an outage must not land after this engine lost its lease. A command that was on the wire when the
- * connection broke is resent only if the first reconnection succeeds (100 ms later, far inside the
- * lease); otherwise it fails (maxRetriesPerRequest) and the engine retries it. (Without a resend ioredis
- * would leave it pending forever.)
- */
-const REDIS_OPTIONS = {
-  lazyConnect: true,
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 1,
-  retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2_000),
-} as const;

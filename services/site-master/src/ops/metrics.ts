@@ -46,6 +46,12 @@ export class SiteMetrics {
     help: "Panel budgets published (changes and periodic refreshes)",
     registers: [this.registry],
   });
+  readonly storeWritesFailed = new Counter({
+    name: "sce_site_store_writes_failed_total",
+    help: "Writes to Redis that failed (budgets, overrides); the division went on without them",
+    labelNames: ["what"],
+    registers: [this.registry],
+  });
   readonly divisionSeconds = new Histogram({
     name: "sce_site_division_seconds",
     help: "Time to divide the site and plan the publication",

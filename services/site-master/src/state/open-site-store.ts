@@ -1,6 +1,5 @@
-import { safeUrl } from "@smart-charge/service-kit";
+import { openRedis } from "@smart-charge/service-kit";
 import type { SiteConfig } from "@smart-charge/site-config";
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { InMemorySiteStore } from "./in-memory-site-store.js";
 import { RedisSiteStore } from "./redis-site-store.js";
@@ -13,31 +12,17 @@ export interface OpenedSiteStore {
   storeReady?: () => boolean;
 }
 
-/** Redis when the site file names one (connected before this resolves), in memory otherwise. */
+/**
+ * Redis when the site file names one (connected before this resolves), in memory otherwise. Redis
+ * commands fail at once while the connection is down (service-kit's FAIL_FAST_REDIS_OPTIONS): the
+ * site-master then divides and publishes without storing (see publishRound).
+ */
 export async function openSiteStore(
   config: Pick<SiteConfig, "site" | "redis">,
   logger: Logger,
 ): Promise<OpenedSiteStore> {
   if (config.redis === undefined) return { store: new InMemorySiteStore(), storeKind: "memory" };
-  const redis = new Redis(config.redis.url, { lazyConnect: true });
-  let lastError: string | undefined;
-  redis.on("error", (error: Error) => {
-    if (error.message === lastError) return; // ioredis repeats it on every retry
-    lastError = error.message;
-    logger.warn({ event: "redis-error", err: error }, "Redis connection error; retrying");
-  });
-  redis.on("ready", () => (lastError = undefined));
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `cannot connect to Redis at ${safeUrl(config.redis.url)}: ${lastError ?? String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const { redis, ready } = await openRedis(config.redis.url, logger);
   const keyPrefix = config.redis.keyPrefix;
   return {
     store: new RedisSiteStore({
@@ -48,6 +33,6 @@ export async function openSiteStore(
       onBadField: (field) => logger.warn({ event: "bad-stored-field", field }, "stored field ignored"),
     }),
     storeKind: "redis",
-    storeReady: () => redis.status === "ready",
+    storeReady: ready,
   };
 }

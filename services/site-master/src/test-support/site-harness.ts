@@ -1,9 +1,9 @@
 import { createLogger } from "@smart-charge/service-kit";
 import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from "@smart-charge/site-config";
 import { uniqueId } from "@smart-charge/test-infra";
-import { Redis } from "ioredis";
+import type { Logger } from "pino";
 import { runSiteMaster, type RunningSiteMaster } from "../run-site-master.js";
-import { RedisSiteStore } from "../state/redis-site-store.js";
+import { openSiteStore } from "../state/open-site-store.js";
 
 export const PANELS = ["panel-a", "panel-b", "b1", "b2"] as const;
 /** Sums of budgets in force the tests check: the grid, and panel-b's breaker over its sub-panels. */
@@ -42,12 +42,12 @@ export function testSite(mqttUrl: string, overrides: Partial<SiteConfigInput> = 
   });
 }
 
-/** Starts a site-master on Redis; stop() stops it and closes its connection. */
-export async function startSiteMaster(config: SiteConfig, redisUrl: string): Promise<RunningSiteMaster> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  return runSiteMaster(config, {
-    store: new RedisSiteStore({ redis, site: config.site, quitOnClose: true }),
-    storeKind: "redis",
-    logger: createLogger(`test.site-master`, process.env["LOG_LEVEL"] ?? "silent"),
-  });
+/** Starts a site-master on Redis, connected as `sce-site-master` connects; stop() closes the connection. */
+export async function startSiteMaster(
+  config: SiteConfig,
+  redisUrl: string,
+  logger: Logger = createLogger(`test.site-master`, process.env["LOG_LEVEL"] ?? "silent"),
+): Promise<RunningSiteMaster> {
+  const store = await openSiteStore({ site: config.site, redis: { url: redisUrl } }, logger);
+  return runSiteMaster(config, { ...store, logger });
 }

@@ -1,0 +1,82 @@
+import { topics, type OperatorResult, type PanelBudget } from "@smart-charge/contracts";
+import {
+  disposeOwnService,
+  mqttBrokerForTests,
+  startOwnRedis,
+  type OwnService,
+  type RecordedMessage,
+  type TestBroker,
+} from "@smart-charge/test-infra";
+import { createLogger } from "@smart-charge/service-kit";
+import { Writable } from "node:stream";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { budgetOf, FakePanels } from "./test-support/fake-panels.js";
+import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-harness.js";
+
+/** A logger that also resolves `stored` when it logs `event`. */
+function loggerUntil(event: string) {
+  let resolve: () => void = () => undefined;
+  const stored = new Promise<void>((r) => (resolve = r));
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if ((JSON.parse(chunk.toString()) as { event?: string }).event === event) resolve();
+      done();
+    },
+  });
+  return { logger: createLogger("test.site-master", "info", destination), stored };
+}
+
+const result = (m: RecordedMessage) => m.json() as OperatorResult;
+const forPanel = (panel: string, test: (b: PanelBudget) => boolean) => (m: RecordedMessage) =>
+  m.payload.length > 0 && budgetOf(m).panel === panel && test(budgetOf(m));
+
+// A Redis of the test's own: it is stopped and started again here, which the machine's must not be.
+describe("site-master while Redis is away", () => {
+  let broker: TestBroker;
+  let redis: OwnService;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    [broker, redis] = await Promise.all([mqttBrokerForTests("mosquitto"), startOwnRedis()]);
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await broker.stop();
+    await disposeOwnService(redis);
+  });
+
+  test("a lower grid limit is applied at once, answered 'not stored', and stored once Redis is back", async () => {
+    const config = testSite(broker.url);
+    const panels = await FakePanels.start(broker.url, config.site, GROUPS);
+    cleanups.push(() => panels.close(PANELS));
+    for (const panel of PANELS) {
+      panels.confirming.add(panel);
+      await panels.report(panel, { demandKw: panel === "panel-a" ? 60 : 0, heldBack: true });
+    }
+    const { logger, stored } = loggerUntil("operator-settings-stored");
+    let master = await startSiteMaster(config, redis.url, logger);
+    cleanups.push(() => master.stop());
+    await panels.budgets.waitFor(forPanel("panel-a", (b) => b.totalKw === 60));
+
+    await redis.stop("SIGKILL");
+    await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "cut-1", limitKw: 40 });
+    const answer = await panels.results.waitFor((m) => result(m).requestId === "cut-1");
+    expect(result(answer)).toMatchObject({ ok: true, applied: { limitKw: 40, stored: false } });
+    await panels.budgets.waitFor(
+      forPanel("panel-a", (b) => b.totalKw === 40),
+      { description: "panel-a lowered to the new limit without Redis" },
+    );
+
+    // Redis comes back (empty-handed for what it never got); the setting is written on a later round, so
+    // a restarted site-master keeps it.
+    await redis.start();
+    await stored;
+    await master.stop();
+    panels.budgets.clear();
+    master = await startSiteMaster(config, redis.url);
+    const after = await panels.budgets.waitFor(forPanel("panel-a", () => true));
+    expect(budgetOf(after).totalKw).toBe(40);
+  });
+});
