@@ -45,7 +45,7 @@ function allocationPeriod(session: SessionProfile, units: UnitContext): Schedule
 
 export function resolvePeriods(
   session: SessionProfile,
-  options: CommonProfileOptions,
+  options: Pick<CommonProfileOptions, "periods" | "schedule">,
   units: UnitContext,
 ): SchedulePeriod[] {
   if (options.periods !== undefined && options.schedule !== undefined) {

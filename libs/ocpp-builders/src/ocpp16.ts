@@ -1,4 +1,5 @@
 import type { PhaseCount, SessionProfile } from "@smart-charge/allocation";
+import type { DynamicAnchor } from "./dynamic-anchor.js";
 import { OcppProfileError } from "./errors.js";
 import type { ChargingProfileKind, CommonProfileOptions, RateUnit, RecurrencyKind } from "./options.js";
 import { resolveProfile } from "./profile-core.js";
@@ -74,10 +75,14 @@ function ocpp16TransactionId(transactionId: number | string): number | undefined
   return numeric;
 }
 
-/** The profile plus the connector it belongs on, for the request builders. */
+/**
+ * The profile plus the connector it belongs on, for the request builders. `anchor` comes from the dynamic
+ * builders and replaces the timing options.
+ */
 export function assembleOcpp16(
   session: SessionProfile,
   options: Ocpp16ProfileOptions = {},
+  anchor?: DynamicAnchor,
 ): { connectorId: number; profile: Ocpp16ChargingProfile } {
   const purpose = requireOneOf("purpose", options.purpose ?? "TxProfile", OCPP16_PURPOSES);
   const resolved = resolveProfile({
@@ -88,26 +93,26 @@ export function assembleOcpp16(
     targetField: "connectorId",
     requestedTarget: options.connectorId,
     supply: "AC",
+    anchor,
   });
   const { timing } = resolved;
-  const schedule: Ocpp16ChargingSchedule = {
-    ...(timing.duration === undefined ? {} : { duration: timing.duration }),
-    ...(timing.startSchedule === undefined ? {} : { startSchedule: timing.startSchedule }),
-    chargingRateUnit: resolved.units.rateUnit,
-    chargingSchedulePeriod: resolved.periods,
-    ...(resolved.minChargingRate === undefined ? {} : { minChargingRate: resolved.minChargingRate }),
-  };
+  // Optional fields are added one by one, in wire order (the JSON key order), instead of spreading
+  // throw-away objects: this runs for every command the engine sends.
+  const schedule = {} as Ocpp16ChargingSchedule;
+  if (timing.duration !== undefined) schedule.duration = timing.duration;
+  if (timing.startSchedule !== undefined) schedule.startSchedule = timing.startSchedule;
+  schedule.chargingRateUnit = resolved.units.rateUnit;
+  schedule.chargingSchedulePeriod = resolved.periods;
+  if (resolved.minChargingRate !== undefined) schedule.minChargingRate = resolved.minChargingRate;
   const transactionId = purpose === "TxProfile" ? ocpp16TransactionId(session.transactionId) : undefined;
-  const profile: Ocpp16ChargingProfile = {
-    chargingProfileId: resolved.id,
-    ...(transactionId === undefined ? {} : { transactionId }),
-    stackLevel: resolved.stackLevel,
-    chargingProfilePurpose: purpose,
-    chargingProfileKind: timing.kind,
-    ...(timing.recurrencyKind === undefined ? {} : { recurrencyKind: timing.recurrencyKind }),
-    ...(timing.validTo === undefined ? {} : { validTo: timing.validTo }),
-    chargingSchedule: schedule,
-  };
+  const profile = { chargingProfileId: resolved.id } as Ocpp16ChargingProfile;
+  if (transactionId !== undefined) profile.transactionId = transactionId;
+  profile.stackLevel = resolved.stackLevel;
+  profile.chargingProfilePurpose = purpose;
+  profile.chargingProfileKind = timing.kind;
+  if (timing.recurrencyKind !== undefined) profile.recurrencyKind = timing.recurrencyKind;
+  if (timing.validTo !== undefined) profile.validTo = timing.validTo;
+  profile.chargingSchedule = schedule;
   return { connectorId: resolved.target, profile };
 }
 

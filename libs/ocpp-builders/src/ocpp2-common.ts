@@ -1,4 +1,5 @@
 import type { PhaseCount, SessionProfile } from "@smart-charge/allocation";
+import type { DynamicAnchor } from "./dynamic-anchor.js";
 import { OcppProfileError } from "./errors.js";
 import type { SupplyType } from "./limits.js";
 import type { ChargingProfileKind, CommonProfileOptions, RateUnit, RecurrencyKind } from "./options.js";
@@ -98,12 +99,16 @@ export interface Ocpp2Assembly<Purpose extends string> {
   profile: Ocpp2ChargingProfile<Purpose, ChargingProfileKind, Ocpp2ChargingSchedulePeriod>;
 }
 
-/** Builds the parts 2.0.1 and 2.1 share; the version modules add their own fields. */
+/**
+ * Builds the parts 2.0.1 and 2.1 share; the version modules add their own fields. `anchor` comes from the
+ * dynamic builders and replaces the timing options.
+ */
 export function assembleOcpp2<Purpose extends string>(
   session: SessionProfile,
   options: Ocpp2ProfileOptions,
   purpose: Purpose,
   role: ProfileRole,
+  anchor?: DynamicAnchor,
 ): Ocpp2Assembly<Purpose> {
   const supply = requireOneOf("supplyType", options.supplyType ?? "AC", ["AC", "DC"] as const);
   const resolved = resolveProfile({
@@ -114,25 +119,26 @@ export function assembleOcpp2<Purpose extends string>(
     targetField: "evseId",
     requestedTarget: options.evseId,
     supply,
+    anchor,
   });
   const { timing } = resolved;
-  const schedule: Ocpp2ChargingSchedule = {
-    id: SCHEDULE_ID,
-    ...(timing.startSchedule === undefined ? {} : { startSchedule: timing.startSchedule }),
-    ...(timing.duration === undefined ? {} : { duration: timing.duration }),
-    chargingRateUnit: resolved.units.rateUnit,
-    chargingSchedulePeriod: applyPhaseToUse(resolved, options.phaseToUse),
-    ...(resolved.minChargingRate === undefined ? {} : { minChargingRate: resolved.minChargingRate }),
-  };
+  // Optional fields are added one by one, in wire order (the JSON key order), instead of spreading
+  // throw-away objects: this runs for every command the engine sends.
+  const schedule = { id: SCHEDULE_ID } as Ocpp2ChargingSchedule;
+  if (timing.startSchedule !== undefined) schedule.startSchedule = timing.startSchedule;
+  if (timing.duration !== undefined) schedule.duration = timing.duration;
+  schedule.chargingRateUnit = resolved.units.rateUnit;
+  schedule.chargingSchedulePeriod = applyPhaseToUse(resolved, options.phaseToUse);
+  if (resolved.minChargingRate !== undefined) schedule.minChargingRate = resolved.minChargingRate;
   const profile = {
     id: resolved.id,
     stackLevel: resolved.stackLevel,
     chargingProfilePurpose: purpose,
     chargingProfileKind: timing.kind,
-    ...(timing.recurrencyKind === undefined ? {} : { recurrencyKind: timing.recurrencyKind }),
-    ...(timing.validTo === undefined ? {} : { validTo: timing.validTo }),
-    chargingSchedule: [schedule],
-    ...(role === "tx" ? { transactionId: ocpp2TransactionId(session.transactionId) } : {}),
-  };
+  } as Ocpp2Assembly<Purpose>["profile"];
+  if (timing.recurrencyKind !== undefined) profile.recurrencyKind = timing.recurrencyKind;
+  if (timing.validTo !== undefined) profile.validTo = timing.validTo;
+  profile.chargingSchedule = [schedule];
+  if (role === "tx") profile.transactionId = ocpp2TransactionId(session.transactionId);
   return { evseId: resolved.target, resolved, profile };
 }

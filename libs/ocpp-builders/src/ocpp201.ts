@@ -1,4 +1,5 @@
 import type { SessionProfile } from "@smart-charge/allocation";
+import type { DynamicAnchor } from "./dynamic-anchor.js";
 import type {
   Ocpp2ChargingProfile,
   Ocpp2ChargingSchedule,
@@ -37,13 +38,14 @@ const ROLES: Record<Ocpp201Purpose, ProfileRole> = {
   TxProfile: "tx",
 };
 
-/** The profile plus the EVSE it belongs on, for the request builders. */
+/** The profile plus the EVSE it belongs on, for the request builders (`anchor`: see assembleOcpp2). */
 export function assembleOcpp201(
   session: SessionProfile,
   options: Ocpp201ProfileOptions = {},
+  anchor?: DynamicAnchor,
 ): { evseId: number; profile: Ocpp201ChargingProfile } {
   const purpose = requireOcpp2Purpose(options.purpose ?? "TxProfile", OCPP201_PURPOSES);
-  const { evseId, profile } = assembleOcpp2(session, options, purpose, ROLES[purpose]);
+  const { evseId, profile } = assembleOcpp2(session, options, purpose, ROLES[purpose], anchor);
   return { evseId, profile };
 }
 

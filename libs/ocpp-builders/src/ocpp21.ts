@@ -1,4 +1,5 @@
 import type { SessionProfile } from "@smart-charge/allocation";
+import type { DynamicAnchor } from "./dynamic-anchor.js";
 import { OcppProfileError } from "./errors.js";
 import type {
   Ocpp2ChargingProfile,
@@ -92,13 +93,16 @@ function checkDischargeLimitW(value: number | undefined): void {
   requireFiniteNonNegative("dischargeLimitW", value);
 }
 
-/** The profile plus the EVSE it belongs on, for the request builders. */
+/** The profile plus the EVSE it belongs on, for the request builders (`anchor`: see assembleOcpp2). */
 export function assembleOcpp21(
   session: SessionProfile,
   options: Ocpp21ProfileOptions = {},
+  anchor?: DynamicAnchor,
 ): { evseId: number; profile: Ocpp21ChargingProfile } {
   const purpose = requireOcpp2Purpose(options.purpose ?? "TxProfile", OCPP21_PURPOSES);
-  if (purpose === "PriorityCharging" && options.durationSeconds !== undefined) {
+  // A dynamic profile always has a duration (backdate + ttl).
+  const hasDuration = anchor !== undefined || options.durationSeconds !== undefined;
+  if (purpose === "PriorityCharging" && hasDuration) {
     throw new OcppProfileError(
       "durationSeconds",
       "PriorityCharging lasts until the transaction ends and has no duration (K01.FR.70)",
@@ -106,13 +110,15 @@ export function assembleOcpp21(
   }
   checkDischargeLimitW(options.dischargeLimitW);
   const operationMode = resolveOperationMode(options, purpose);
-  const { evseId, resolved, profile } = assembleOcpp2(session, options, purpose, ROLES[purpose]);
+  const { evseId, resolved, profile } = assembleOcpp2(session, options, purpose, ROLES[purpose], anchor);
   const extra: Pick<Ocpp21ChargingSchedulePeriod, "dischargeLimit" | "operationMode"> = {};
   if (options.dischargeLimitW !== undefined) {
     // `0 - x` rather than `-x`, so no discharge is written as 0 and not as -0.
     extra.dischargeLimit = 0 - limitInUnit(options.dischargeLimitW, resolved.units);
   }
   if (operationMode !== "ChargingOnly") extra.operationMode = operationMode;
+  // Nothing to add (the usual charge-only limit): the periods are already fresh objects of their own.
+  if (extra.dischargeLimit === undefined && extra.operationMode === undefined) return { evseId, profile };
   const chargingSchedule = profile.chargingSchedule.map((schedule) => ({
     ...schedule,
     chargingSchedulePeriod: schedule.chargingSchedulePeriod.map((period) => ({ ...period, ...extra })),

@@ -1,4 +1,6 @@
 import type { SessionProfile } from "@smart-charge/allocation";
+import type { DynamicAnchor } from "./dynamic-anchor.js";
+import { anchoredTiming } from "./dynamic-anchor.js";
 import type { SupplyType } from "./limits.js";
 import { resolveMinChargingRate, resolvePeriods, resolveUnits } from "./limits.js";
 import type { CommonProfileOptions } from "./options.js";
@@ -31,10 +33,12 @@ export interface CoreRequest {
   targetField: "connectorId" | "evseId";
   requestedTarget: number | undefined;
   supply: SupplyType;
+  /** Set by the dynamic builders: timing and shifted periods come from it, not from `options`. */
+  anchor?: DynamicAnchor | undefined;
 }
 
 export function resolveProfile(request: CoreRequest): ResolvedProfile {
-  const { options, purpose, role } = request;
+  const { options, purpose, role, anchor } = request;
   const session = checkSession(request.session);
   const target = resolveTarget(
     request.targetField,
@@ -49,8 +53,9 @@ export function resolveProfile(request: CoreRequest): ResolvedProfile {
       ? stableProfileId({ clientId: session.clientId, target, purpose, stackLevel })
       : requireInteger("profileId", options.profileId, 1);
   const units = resolveUnits(session, options, request.supply);
-  const periods = resolvePeriods(session, options, units);
-  const timing = resolveTiming(options, role, periods.length);
+  const periods = resolvePeriods(session, anchor === undefined ? options : anchor.shifted, units);
+  const timing =
+    anchor === undefined ? resolveTiming(options, role, periods.length) : anchoredTiming(anchor, options);
   const minChargingRate = resolveMinChargingRate(session, units, role);
   const resolved: ResolvedProfile = { id, stackLevel, target, timing, units, periods };
   if (minChargingRate !== undefined) resolved.minChargingRate = minChargingRate;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fnv1a32, stableProfileId } from "./profile-id.js";
 import { errorField } from "./test-support/assertions.js";
@@ -70,5 +71,46 @@ describe("stableProfileId", () => {
   it("rejects a negative target or stack level", () => {
     expect(errorField(() => stableProfileId({ ...slot, target: -1 }))).toBe("connectorId");
     expect(errorField(() => stableProfileId({ ...slot, stackLevel: 0.5 }))).toBe("stackLevel");
+  });
+});
+
+describe("stableProfileId hashes the UTF-8 of its JSON key without TextEncoder", () => {
+  /** The documented algorithm, spelled out with TextEncoder as a bridge would port it. */
+  function reference(clientId: string, target: number, purpose: string, stackLevel: number): number {
+    const id = fnv1a32(encode(JSON.stringify([clientId, target, purpose, stackLevel]))) & 0x7fffffff;
+    return id === 0 ? 1 : id;
+  }
+
+  it("for any client id, including multi-byte characters, surrogate pairs and lone surrogates", () => {
+    for (const clientId of [
+      "CP-001",
+      "",
+      'q"uote\\',
+      "ctl\u0001\n",
+      "é",
+      "日本",
+      "😀",
+      "\ud800",
+      "x\udc00",
+      "\u07ff\u0800\uffff",
+    ]) {
+      expect(stableProfileId({ clientId, target: 1, purpose: "TxProfile", stackLevel: 0 })).toBe(
+        reference(clientId, 1, "TxProfile", 0),
+      );
+    }
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.nat({ max: 2_147_483_647 }),
+        fc.string({ unit: "grapheme" }),
+        fc.nat({ max: 99 }),
+        (clientId, target, purpose, stackLevel) => {
+          expect(stableProfileId({ clientId, target, purpose, stackLevel })).toBe(
+            reference(clientId, target, purpose, stackLevel),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

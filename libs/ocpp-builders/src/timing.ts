@@ -60,8 +60,11 @@ export function resolveTiming(
     timing.duration = requireInteger("durationSeconds", options.durationSeconds, 1);
   if (options.validTo !== undefined) {
     timing.validTo = toOcppDateTime("validTo", options.validTo);
-    // Same format and four-digit years, so the strings order like the instants.
-    if (options.now !== undefined && timing.validTo <= toOcppDateTime("now", options.now)) {
+    // Same format and four-digit years, so the strings order like the instants. The startSchedule is that
+    // string already; only a Relative profile (which has none) formats the clock here.
+    const nowText =
+      options.now === undefined ? undefined : (timing.startSchedule ?? toOcppDateTime("now", options.now));
+    if (nowText !== undefined && timing.validTo <= nowText) {
       throw new OcppProfileError("validTo", "must be after `now`; the profile would never apply");
     }
   }

@@ -25,16 +25,18 @@ export class ContractPublisher {
     private readonly onError: (error: Error, topic: string) => void,
   ) {}
 
+  /** `properties` may be a function: it is called only on an MQTT 5 connection, where they are sent. */
   publish<K extends TopicKind>(
     kind: K,
     topic: string,
     message: MessageInputOf<K>,
-    properties?: PublishProperties,
+    properties?: PublishProperties | (() => PublishProperties),
   ): void {
     const body = encodeMessage(MESSAGE_SCHEMAS[kind], message);
     const { qos, retained } = DELIVERY[kind];
     const v5 = this.client.options.protocolVersion === 5 && properties !== undefined;
-    this.client.publish(topic, body, { qos, retain: retained, ...(v5 ? { properties } : {}) }, (error) => {
+    const extras = v5 ? { properties: typeof properties === "function" ? properties() : properties } : {};
+    this.client.publish(topic, body, { qos, retain: retained, ...extras }, (error) => {
       if (error) this.onError(error, topic);
     });
   }

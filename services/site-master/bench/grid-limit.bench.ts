@@ -4,11 +4,9 @@
  * re-allocates and publishes 40 profile commands. Measured from the command's publish to the last of the
  * 2000 profile commands received by the bridge. See README.md.
  */
-import { encodeMessage, MESSAGE_SCHEMAS, topicPattern, topics } from "@smart-charge/contracts";
+import { encodeMessage, MESSAGE_SCHEMAS, topics } from "@smart-charge/contracts";
 import {
-  connectClient,
   disposeOwnService,
-  endClient,
   mqttBrokerForTests,
   percentile,
   startOwnMosquitto,
@@ -17,9 +15,12 @@ import {
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { pidWithCommandLine, startCpuMeter } from "./cpu-meter.js";
+import { startMeasuringBridge } from "./measuring-bridge.js";
 import { CHARGERS_PER_PANEL, chargerId, PANELS, startBenchSite } from "./bench-site.js";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 30);
+/** Changes run before measuring, while V8 compiles the paths a budget change takes. */
+const WARMUP_ROUNDS = Number(process.env["BENCH_WARMUP_ROUNDS"] ?? 3);
 /** Processes the 50 panel-engines run in (default: one per core of this machine). */
 const HOSTS = Number(process.env["BENCH_ENGINE_HOSTS"] ?? availableParallelism());
 /**
@@ -51,55 +52,20 @@ async function main(): Promise<void> {
       .join(" / ")}`,
   );
   const site = uniqueId("bench-site");
-  const bridge = await connectClient(broker.url);
-  const answering = new Set<NodeJS.Timeout>();
-  let waiter:
-    { since: number; firstAt?: number; seen: Set<string>; resolve: (lastAt: number) => void } | undefined;
-  bridge.on("message", (_topic, payload) => {
-    // The bridge is the measuring instrument here: it reads just what it needs (the engines' commands are
-    // validated by the contract when they are published) so that its own work does not pose as latency.
-    const command = JSON.parse(payload.toString()) as {
-      chargerId: string;
-      messageId: string;
-      action: string;
-    };
-    // Answer Accepted, as the charger does after its round trip through the bridge (CHARGER_ANSWER_MS).
-    const answer = () =>
-      bridge.publish(
-        topics.commandResult(site, command.chargerId),
-        `{"messageId":${JSON.stringify(command.messageId)},"chargerId":${JSON.stringify(command.chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
-        { qos: 1 },
-      );
-    if (CHARGER_ANSWER_MS === 0) answer();
-    else {
-      const timer = setTimeout(() => (answering.delete(timer), answer()), CHARGER_ANSWER_MS);
-      answering.add(timer);
-    }
-    if (waiter === undefined || command.action !== "SetChargingProfile") return;
-    waiter.firstAt ??= performance.now();
-    waiter.seen.add(command.chargerId);
-    if (waiter.seen.size === TOTAL) {
-      const done = waiter;
-      waiter = undefined;
-      done.resolve(performance.now());
-    }
-  });
-  await bridge.subscribeAsync(topicPattern("profileCommand", { site }), { qos: 1 });
-  const allProfiles = () =>
-    new Promise<number>((resolve) => (waiter = { since: performance.now(), seen: new Set(), resolve }));
+  const bridge = await startMeasuringBridge(broker.url, site, TOTAL, CHARGER_ANSWER_MS);
 
   console.log(
     `starting ${PANELS} panel-engines in ${HOSTS} processes and the site-master on ${broker.url} …`,
   );
   const running = await startBenchSite(site, broker.url, HIGH_KW, HOSTS);
-  const ramp = allProfiles();
+  const ramp = bridge.startRound().done;
   const progress = setInterval(
-    () => console.log(`ramp: ${waiter?.seen.size ?? TOTAL}/${TOTAL} chargers have a profile`),
+    () => console.log(`ramp: ${bridge.seen()}/${TOTAL} chargers have a profile`),
     10_000,
   );
   for (let p = 0; p < PANELS; p++)
     for (let c = 0; c < CHARGERS_PER_PANEL; c++)
-      await bridge.publishAsync(
+      await bridge.client.publishAsync(
         topics.sessionEvent(site, chargerId(p, c)),
         encodeMessage(MESSAGE_SCHEMAS.sessionEvent, {
           type: "started",
@@ -113,7 +79,27 @@ async function main(): Promise<void> {
       );
   await ramp;
   clearInterval(progress);
-  console.log(`${TOTAL} sessions charging; measuring ${ROUNDS} grid-limit changes`);
+  console.log(
+    `${TOTAL} sessions charging; ${WARMUP_ROUNDS} warm-up rounds, then measuring ${ROUNDS} grid-limit changes`,
+  );
+
+  /** One grid-limit change: from just before the command's publish to the last charger's profile. */
+  const change = async (round: number) => {
+    // Let the previous round's statuses and confirmations settle.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const limitKw = round % 2 === 0 ? LOW_KW : HIGH_KW;
+    const measured = bridge.startRound();
+    const start = performance.now();
+    await bridge.client.publishAsync(
+      topics.setGridLimit(site),
+      encodeMessage(MESSAGE_SCHEMAS.setGridLimit, { requestId: `bench-${round}`, limitKw }),
+      { qos: 1 },
+    );
+    const took = (await measured.done) - start;
+    return { took, first: (measured.firstAt() ?? NaN) - start, lowered: limitKw === LOW_KW };
+  };
+  // The first changes run code the ramp did not (a budget change in every engine), while V8 compiles it.
+  for (let round = 0; round < WARMUP_ROUNDS; round++) await change(round);
 
   const cpu = startCpuMeter([
     { name: "site-master + bridge", pid: process.pid },
@@ -123,27 +109,15 @@ async function main(): Promise<void> {
   const samples: number[] = [];
   const firsts: number[] = [];
   const byDirection = { lowered: [] as number[], raised: [] as number[] };
-  for (let round = 0; round < ROUNDS; round++) {
-    // Let the previous round's statuses and confirmations settle.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const limitKw = round % 2 === 0 ? LOW_KW : HIGH_KW;
-    const done = allProfiles();
-    const thisRound = waiter;
-    const start = performance.now();
-    await bridge.publishAsync(
-      topics.setGridLimit(site),
-      encodeMessage(MESSAGE_SCHEMAS.setGridLimit, { requestId: `bench-${round}`, limitKw }),
-      { qos: 1 },
-    );
-    const took = (await done) - start;
+  for (let round = WARMUP_ROUNDS; round < WARMUP_ROUNDS + ROUNDS; round++) {
+    const { took, first, lowered } = await change(round);
     samples.push(took);
-    firsts.push((thisRound?.firstAt ?? NaN) - start);
-    (limitKw === LOW_KW ? byDirection.lowered : byDirection.raised).push(took);
+    firsts.push(first);
+    (lowered ? byDirection.lowered : byDirection.raised).push(took);
   }
   const cpuPerRound = cpu.perRound(ROUNDS);
-  for (const timer of answering) clearTimeout(timer);
   await running.stop();
-  await endClient(bridge);
+  await bridge.stop();
   await broker.stop();
 
   const sorted = [...samples].sort((a, b) => a - b);
@@ -166,6 +140,7 @@ async function main(): Promise<void> {
         50,
       ),
     );
+  console.log(`each round, in order (ms): ${samples.map((x) => x.toFixed(0)).join(" ")}`);
   console.log(
     `first profile after p50 ${p50(firsts)}; rounds that lowered every profile p50 ${p50(byDirection.lowered)}, ` +
       `raised p50 ${p50(byDirection.raised)}`,

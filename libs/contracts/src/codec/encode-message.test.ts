@@ -4,7 +4,8 @@ import type { PanelBudget } from "../schemas/panel-budget.js";
 import { panelBudgetSchema } from "../schemas/panel-budget.js";
 import { profileCommandSchema } from "../schemas/profile-command.js";
 import { sessionEventSchema } from "../schemas/session-event.js";
-import { EXAMPLES } from "../examples/example-messages.js";
+import { EXAMPLES, examplesOf } from "../examples/example-messages.js";
+import { MESSAGE_SCHEMAS } from "../schemas/message-schemas.js";
 import { decodeMessage } from "./decode-message.js";
 import { encodeMessage } from "./encode-message.js";
 
@@ -56,6 +57,41 @@ describe("encodeMessage", () => {
     expect(contractErrorOf(() => encodeMessage(profileCommandSchema, nan)).field).toBe(
       "payload.csChargingProfiles.limits.1",
     );
+  });
+
+  it("reports the same field whichever of several problems a message has", () => {
+    const command = EXAMPLES.profileCommand.message;
+    const nan = { csChargingProfiles: { limits: [Number.NaN] } };
+    // An unknown key wins over a non-JSON value, wherever each of them is.
+    const both = { ...command, payload: nan, zzz: 1 } as typeof command;
+    expect(contractErrorOf(() => encodeMessage(profileCommandSchema, both)).toIssue()).toEqual({
+      field: "zzz",
+      message: "unknown field; readers would ignore it",
+    });
+    // A schema issue wins over an unknown key; refinements still run with an unknown key present.
+    const late = { ...command, expiresAt: "2000-01-01T00:00:00Z", zzz: 1 } as typeof command;
+    expect(contractErrorOf(() => encodeMessage(profileCommandSchema, late)).toIssue()).toEqual({
+      field: "expiresAt",
+      message: "must be later than issuedAt",
+    });
+    const nested = { ...budget, phaseAmps: { L1: Number.NaN, L2: 1, L3: 1 }, extra: 1 } as PanelBudget;
+    expect(contractErrorOf(() => encodeMessage(panelBudgetSchema, nested)).field).toBe("phaseAmps.L1");
+    expect(
+      contractErrorOf(() => encodeMessage(profileCommandSchema, { ...command, payload: nan })).toIssue(),
+    ).toEqual({
+      field: "payload.csChargingProfiles.limits.0",
+      message: "not representable in JSON (non-finite number?)",
+    });
+  });
+
+  it("writes exactly what the schema's own parser outputs", () => {
+    for (const [kind, schema] of Object.entries(MESSAGE_SCHEMAS)) {
+      for (const example of examplesOf(kind as keyof typeof MESSAGE_SCHEMAS)) {
+        expect(encodeMessage(schema, example.message as never)).toBe(
+          JSON.stringify(schema.parse(example.message)),
+        );
+      }
+    }
   });
 
   it("writes integer transaction ids as strings, as readers will see them", () => {

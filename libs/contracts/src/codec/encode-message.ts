@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { ContractError } from "../errors/contract-error.js";
+import { isCleanOutput } from "./clean-output.js";
+import { encodeSchemaFor } from "./encode-schema.js";
 import { fieldPath, firstIssue } from "./first-issue.js";
 import { firstNonJsonValue } from "./json-safe.js";
 import { firstDroppedKey } from "./unknown-fields.js";
@@ -9,18 +11,24 @@ import { firstDroppedKey } from "./unknown-fields.js";
  * an error here, since the writer is the one place a typo can still be caught. Throws ContractError.
  */
 export function encodeMessage<S extends z.ZodType>(schema: S, value: z.input<S>): string {
-  const parsed = schema.safeParse(value);
+  const parsed = encodeSchemaFor(schema).safeParse(value);
   if (!parsed.success) throw new ContractError(firstIssue(parsed.error));
-  const dropped = firstDroppedKey(value, parsed.data);
-  if (dropped !== null) {
-    throw new ContractError({ field: fieldPath(dropped), message: "unknown field; readers would ignore it" });
-  }
-  const unsafe = firstNonJsonValue(parsed.data);
-  if (unsafe !== null) {
-    throw new ContractError({
-      field: fieldPath(unsafe),
-      message: "not representable in JSON (non-finite number?)",
-    });
+  // One cheap walk for the usual case of a clean message; the exact walks only run to name a problem.
+  if (!isCleanOutput(value, parsed.data)) {
+    const dropped = firstDroppedKey(value, parsed.data);
+    if (dropped !== null) {
+      throw new ContractError({
+        field: fieldPath(dropped),
+        message: "unknown field; readers would ignore it",
+      });
+    }
+    const unsafe = firstNonJsonValue(parsed.data);
+    if (unsafe !== null) {
+      throw new ContractError({
+        field: fieldPath(unsafe),
+        message: "not representable in JSON (non-finite number?)",
+      });
+    }
   }
   return JSON.stringify(parsed.data);
 }

@@ -37,10 +37,20 @@ export type ParsedTopic = { [K in TopicKind]: { kind: K } & TopicIds<K> }[TopicK
 /** One template level: a literal word, or a parameter whose value is an escaped id. */
 export type TemplateLevel = { literal: string } | { param: string };
 
-export function templateLevels(kind: TopicKind): TemplateLevel[] {
-  return TOPIC_TEMPLATES[kind]
-    .split("/")
-    .map((level) => (level.startsWith("{") ? { param: level.slice(1, -1) } : { literal: level }));
+// Parsed once: every topic built for a publish and every topic parsed on receipt walks these levels.
+const TEMPLATE_LEVELS = Object.fromEntries(
+  TOPIC_KINDS.map((kind) => [
+    kind,
+    Object.freeze(
+      TOPIC_TEMPLATES[kind]
+        .split("/")
+        .map((level) => (level.startsWith("{") ? { param: level.slice(1, -1) } : { literal: level })),
+    ),
+  ]),
+) as Record<TopicKind, readonly TemplateLevel[]>;
+
+export function templateLevels(kind: TopicKind): readonly TemplateLevel[] {
+  return TEMPLATE_LEVELS[kind];
 }
 
 export function templateParams(kind: TopicKind): string[] {

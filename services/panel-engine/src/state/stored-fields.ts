@@ -17,11 +17,15 @@ export interface EncodedPatch {
   remove: string[];
 }
 
-export function encodeValue(field: string, value: unknown): string {
-  // JSON turns NaN and Infinity into null, which would silently become "no cap".
+// JSON turns NaN and Infinity into null, which would silently become "no cap".
+function requireFinite(field: string, value: unknown): void {
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new RangeError(`${field} must be a finite number, got ${value}`);
   }
+}
+
+export function encodeValue(field: string, value: unknown): string {
+  requireFinite(field, value);
   return JSON.stringify(value);
 }
 
@@ -73,7 +77,7 @@ export function patchedSession(session: StoredSession, patch: SessionPatch): Sto
 export function encodeCommanded(limit: CommandedLimit): string {
   const { transactionId, chargerId, connectorId, limitW, messageId, sentAt } = limit;
   const stored = { transactionId, chargerId, connectorId, limitW, messageId, sentAt };
-  for (const [field, value] of Object.entries(stored)) encodeValue(field, value);
+  for (const [field, value] of Object.entries(stored)) requireFinite(field, value);
   return JSON.stringify(stored);
 }
 

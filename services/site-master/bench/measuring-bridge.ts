@@ -1,0 +1,80 @@
+/**
+ * The bench's stand-in for the OCPP bridge: it receives every profile command of the site, answers each
+ * Accepted (as a charger does after its round trip, `answerMs` later), and tells when every charger has
+ * had a SetChargingProfile since a round began. It is the measuring instrument and shares the machine's
+ * cores with what it measures, so it reads only what it needs: the charger from the topic, the message
+ * id from the text (the engines' commands were validated by the contract when they were published).
+ */
+import { parseTopic, topicPattern, topics } from "@smart-charge/contracts";
+import { connectClient, endClient } from "@smart-charge/test-infra";
+import { performance } from "node:perf_hooks";
+
+/** The value of a string field that needs no JSON escaping (message ids are UUIDs), else undefined. */
+function plainStringField(json: string, name: string): string | undefined {
+  const key = `"${name}":"`;
+  const start = json.indexOf(key);
+  if (start < 0) return undefined;
+  const from = start + key.length;
+  const end = json.indexOf('"', from);
+  const value = json.slice(from, end);
+  return end < 0 || value.includes("\\") ? undefined : value;
+}
+
+export interface Round {
+  /** When the last charger got its profile (performance.now()). */
+  readonly done: Promise<number>;
+  /** When the first one did. */
+  firstAt(): number | undefined;
+}
+
+export async function startMeasuringBridge(url: string, site: string, total: number, answerMs: number) {
+  const client = await connectClient(url);
+  const answering = new Set<NodeJS.Timeout>();
+  let round: { firstAt?: number; seen: Set<string>; resolve: (at: number) => void } | undefined;
+
+  client.on("message", (topic, payload) => {
+    const parsed = parseTopic(topic);
+    const text = payload.toString();
+    const messageId = plainStringField(text, "messageId");
+    if (parsed?.kind !== "profileCommand" || messageId === undefined)
+      throw new Error(`the bench bridge cannot read ${topic}: ${text.slice(0, 200)}`);
+    const { chargerId } = parsed;
+    const answer = () =>
+      client.publish(
+        topics.commandResult(site, chargerId),
+        `{"messageId":"${messageId}","chargerId":${JSON.stringify(chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
+        { qos: 1 },
+      );
+    if (answerMs === 0) answer();
+    else {
+      const timer = setTimeout(() => (answering.delete(timer), answer()), answerMs);
+      answering.add(timer);
+    }
+    if (round === undefined || !text.includes('"action":"SetChargingProfile"')) return;
+    round.firstAt ??= performance.now();
+    round.seen.add(chargerId);
+    if (round.seen.size === total) {
+      const finished = round;
+      round = undefined;
+      finished.resolve(performance.now());
+    }
+  });
+  await client.subscribeAsync(topicPattern("profileCommand", { site }), { qos: 1 });
+
+  return {
+    client,
+    /** Starts counting: resolves once each of the `total` chargers received a SetChargingProfile. */
+    startRound(): Round {
+      const next = { seen: new Set<string>() } as NonNullable<typeof round>;
+      const done = new Promise<number>((resolve) => (next.resolve = resolve));
+      round = next;
+      return { done, firstAt: () => next.firstAt };
+    },
+    /** Chargers with a profile in the round under way. */
+    seen: () => round?.seen.size ?? total,
+    async stop() {
+      for (const timer of answering) clearTimeout(timer);
+      await endClient(client);
+    },
+  };
+}
