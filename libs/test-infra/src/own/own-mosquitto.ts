@@ -4,6 +4,18 @@ import { join } from "node:path";
 import { startOwnProcess, type OwnService } from "./own-process.js";
 
 /**
+ * The settings of deploy/mosquitto/mosquitto.conf that change what a test or the bench sees (tools/deploy
+ * checks that the deployed file has them):
+ * - without set_tcp_nodelay, Nagle's algorithm holds a small PUBLISH up to ~40 ms for the previous ACK;
+ * - Mosquitto drops QoS 1 messages queued for a client past max_queued_messages (default 1000): a grid
+ *   limit change is a burst of one profile command per charger to one bridge, which must queue, not drop.
+ */
+export const MOSQUITTO_AS_DEPLOYED: readonly string[] = [
+  "set_tcp_nodelay true",
+  "max_queued_messages 100000",
+];
+
+/**
  * A Mosquitto of the test's own, on a free port (the machine's 1883 is untouched), anonymous, configured
  * as deployed (`set_tcp_nodelay true`), with persistence: restart() (SIGTERM) keeps persistent sessions, their subscriptions and queued QoS 1
  * messages, as a production broker does; restart("SIGKILL") loses what was not saved yet. Needs
@@ -25,12 +37,9 @@ export function startOwnMosquitto(): Promise<OwnService> {
           "persistence true",
           `persistence_location ${dir}/`,
           "autosave_interval 1",
-          "max_queued_messages 100000",
           "log_dest stderr",
           "log_type error",
-          // As deployed (deploy/mosquitto/mosquitto.conf): without it Nagle's algorithm holds a small
-          // PUBLISH up to ~40 ms for the ACK of the previous one.
-          "set_tcp_nodelay true",
+          ...MOSQUITTO_AS_DEPLOYED,
           "",
         ].join("\n"),
       );

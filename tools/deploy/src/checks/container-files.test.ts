@@ -3,7 +3,14 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { connectClient, endClient, recordMessages, uniqueId } from "@smart-charge/test-infra";
+import {
+  connectClient,
+  endClient,
+  MOSQUITTO_AS_DEPLOYED,
+  recordMessages,
+  uniqueId,
+} from "@smart-charge/test-infra";
+import { connect } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandExists, freePort, run, startUntil, stopProcess } from "../test-support/child-process.js";
 import { readRepoFile, repoRoot } from "../test-support/repository.js";
@@ -38,13 +45,19 @@ describe("the images' health check (deploy/docker/healthcheck.mjs)", () => {
   });
 });
 
+describe("deploy/mosquitto/mosquitto.conf", () => {
+  it("has the settings the tests and the bench run their own Mosquitto with", () => {
+    const lines = readRepoFile("deploy/mosquitto/mosquitto.conf").split("\n");
+    for (const setting of MOSQUITTO_AS_DEPLOYED) expect(lines).toContain(setting);
+  });
+});
+
 describe.skipIf(!commandExists("mosquitto"))("deploy/mosquitto/mosquitto.conf in a real Mosquitto", () => {
   const dir = mkdtempSync(join(tmpdir(), "sce-mosquitto-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("loads (with set_tcp_nodelay) and carries messages", async () => {
-    // The same file on a free loopback port and a scratch data folder (port 1883 belongs to the machine),
-    // as the current user, logging the line that says it listens.
+  /** The same file on a free loopback port and a scratch data folder (port 1883 belongs to the machine). */
+  async function startDeployedMosquitto() {
     const port = await freePort();
     const conf = readRepoFile("deploy/mosquitto/mosquitto.conf")
       .replace(/^listener 1883$/m, `listener ${port} 127.0.0.1`)
@@ -57,15 +70,55 @@ describe.skipIf(!commandExists("mosquitto"))("deploy/mosquitto/mosquitto.conf in
       ["-c", join(dir, "mosquitto.conf")],
       /mosquitto version \S+ running/,
     );
+    return { url: `mqtt://127.0.0.1:${port}`, stop: () => stopProcess(broker) };
+  }
+
+  it("loads (with set_tcp_nodelay) and carries messages", async () => {
+    const broker = await startDeployedMosquitto();
     try {
-      const client = await connectClient(`mqtt://127.0.0.1:${port}`);
+      const client = await connectClient(broker.url);
       const topic = `${uniqueId("deploy")}/ping`;
       const recorder = await recordMessages(client, topic);
       await client.publishAsync(topic, "pong", { qos: 1 });
       expect((await recorder.waitFor()).text).toBe("pong");
       await endClient(client);
     } finally {
-      await stopProcess(broker);
+      await broker.stop();
+    }
+  });
+
+  it("keeps a site-wide burst of profile commands for a bridge that is away, dropping none", async () => {
+    // Mosquitto's default (max_queued_messages 1000) would drop a third of these.
+    const burst = 1_500;
+    const broker = await startDeployedMosquitto();
+    try {
+      const topic = `${uniqueId("deploy")}/commands`;
+      const bridgeOptions = { clientId: uniqueId("bridge"), clean: false };
+      const away = await connectClient(broker.url, bridgeOptions);
+      await away.subscribeAsync(topic, { qos: 1 });
+      await endClient(away);
+      const engine = await connectClient(broker.url);
+      for (let i = 0; i < burst; i++) engine.publish(topic, String(i), { qos: 1 });
+      await engine.publishAsync(topic, "last", { qos: 1 });
+      await endClient(engine);
+
+      let received = 0;
+      // The handler is in place before the session is resumed: the broker sends the queue at once.
+      const back = connect(broker.url, { ...bridgeOptions, reconnectPeriod: 0 });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`only ${received} of ${burst + 1} queued commands arrived within 10 s`)),
+          10_000,
+        );
+        back.on("message", (_topic, payload) => {
+          received += 1;
+          if (payload.toString() === "last") resolve(clearTimeout(timer));
+        });
+      });
+      expect(received).toBe(burst + 1);
+      await endClient(back);
+    } finally {
+      await broker.stop();
     }
   });
 });
