@@ -42,6 +42,12 @@ export function settle(record: LimitRecord, now: number, holdMs: number): void {
     record.appliedW = last.limitW;
 }
 
+/** A lower limit was sent and is not confirmed yet: the charger may still draw its higher one. */
+export function hasPendingDecrease(record: LimitRecord): boolean {
+  const applied = record.appliedW;
+  return applied !== undefined && record.pending.some((p) => p.limitW < applied);
+}
+
 /** The highest limit the charger might be applying now. */
 export function worstCaseW(record: LimitRecord): number {
   return Math.max(record.appliedW ?? 0, ...record.pending.map((p) => p.limitW));

@@ -11,6 +11,7 @@ import type { PanelEngineConfig } from "../config/config-schema.js";
 import type { CommandedLimit, PanelState, StoredSession } from "../state/panel-state-store.js";
 import {
   emptyRecord,
+  hasPendingDecrease,
   recordAccepted,
   recordRefused,
   recordSent,
@@ -159,7 +160,14 @@ export class PanelController {
    * decreases are confirmed, or the budget in force is not yet reported applied.
    */
   awaitsConfirmation(): boolean {
-    return this.heldRaises > 0 || this.inForceSequence !== this.appliedBudgetSequence;
+    if (this.heldRaises > 0) return true;
+    if (this.inForceSequence === this.appliedBudgetSequence) return false;
+    // What chargers may draw drops only when a decrease is confirmed; while others are still pending
+    // the budget is (almost always) not yet met, and a recompute per confirmation after a grid-limit
+    // change would redo the whole panel once per charger. The last one decides; the periodic recompute
+    // settles decreases that are never confirmed.
+    for (const record of this.records.values()) if (hasPendingDecrease(record)) return false;
+    return true;
   }
 
   /** The most a session can draw: its caps, else the breaker. */
