@@ -1,37 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../config/load-config.js";
-import type { StoredSession } from "../state/panel-state-store.js";
+import { controllerConfig, storedSession } from "../test-support/controller-fixtures.js";
 import { PanelController } from "./panel-controller.js";
 
 const CHARGERS = 3;
-const config = parseConfig({
-  site: "s",
-  panel: "p",
-  chargers: Array.from({ length: CHARGERS }, (_, i) => ({
-    id: `CP-${i + 1}`,
-    phases: 3,
-    maxHardwarePowerKw: 10,
-  })),
-  breaker: { kw: 50 },
-  safeDefaultBudget: { kw: 10 },
-  failSafe: { enabled: false },
-  minDwellMs: 0,
-  mqtt: { url: "mqtt://x" },
-  timing: { raiseHoldMs: 60_000 },
-});
-
-const session = (n: number): StoredSession => ({
-  transactionId: `tx-${n}`,
-  clientId: `CP-${n}`,
-  chargerId: `CP-${n}`,
-  connectorId: 1,
-  ocppVersion: "1.6",
-  phases: 3,
-  panelPhases: ["L1", "L2", "L3"],
-  priority: 1,
-  addedAt: n,
-  maxHardwarePowerKw: 10,
-});
+const config = controllerConfig(CHARGERS, 10, 60_000);
+const session = (n: number) => storedSession(n, 10);
 
 const budget = (totalKw: number, sequence: number, now: number) => ({
   site: "s",

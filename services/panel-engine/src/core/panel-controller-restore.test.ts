@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../config/load-config.js";
-import type { StoredSession } from "../state/panel-state-store.js";
+import { controllerConfig, storedSession } from "../test-support/controller-fixtures.js";
 import { PanelController } from "./panel-controller.js";
 
-const config = parseConfig({
-  site: "s",
-  panel: "p",
-  chargers: [
-    { id: "CP-1", phases: 3, maxHardwarePowerKw: 22 },
-    { id: "CP-2", phases: 3, maxHardwarePowerKw: 22 },
-  ],
-  breaker: { kw: 50 },
-  safeDefaultBudget: { kw: 10 },
-  failSafe: { enabled: false },
-  minDwellMs: 0,
-  mqtt: { url: "mqtt://x" },
-  timing: { raiseHoldMs: 5_000 },
-});
-
-const session = (n: number): StoredSession => ({
-  transactionId: `tx-${n}`,
-  clientId: `CP-${n}`,
-  chargerId: `CP-${n}`,
-  connectorId: 1,
-  ocppVersion: "1.6",
-  phases: 3,
-  panelPhases: ["L1", "L2", "L3"],
-  priority: 1,
-  addedAt: n,
-  maxHardwarePowerKw: 22,
-});
+const config = controllerConfig(2, 22, 5_000);
+const session = (n: number) => storedSession(n, 22);
 
 describe("PanelController.restore after a takeover", () => {
   it("assumes an unconfirmed limit's charger may still draw its most, so no raise goes out on it", () => {
