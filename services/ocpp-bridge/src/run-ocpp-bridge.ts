@@ -12,6 +12,7 @@ import type { BridgeConfig } from "./config/config-schema.js";
 import { SessionRegistry } from "./core/session-registry.js";
 import { TransactionIds } from "./core/transaction-ids.js";
 import { ChargerServer } from "./io/charger-server.js";
+import { acknowledgeOnlyWhile } from "./io/ack-gate.js";
 import { CommandRelay } from "./io/command-relay.js";
 import { createContractPublisher } from "./io/contract-publisher.js";
 import { failSafeInstaller } from "./io/fail-safe-installer.js";
@@ -71,6 +72,7 @@ export async function runOcppBridge(
   mqtt.on("message", (topic, payload) => {
     if (accepting) relay.onMessage(topic, payload);
   });
+  acknowledgeOnlyWhile(mqtt, () => accepting);
   await connectNow(mqtt);
   await mqtt.subscribeAsync(
     config.chargers.flatMap((c) => subscriptions.bridge(config.site, c.id)),
