@@ -44,4 +44,10 @@ describe("MQTT connection", () => {
       else process.env["DEBUG"] = saved;
     }
   });
+
+  it("keeps the session after a disconnect on MQTT 5 too (3.1.1 keeps it by itself)", () => {
+    const v5 = mqttOptions({ url: "mqtt://x", protocolVersion: 5 }, "id");
+    expect(v5.properties?.sessionExpiryInterval).toBe(86_400);
+    expect(mqttOptions({ url: "mqtt://x", protocolVersion: 4 }, "id")).not.toHaveProperty("properties");
+  });
 });

@@ -25,6 +25,12 @@ export const mqttConnectionSchema = z
 export type MqttConnectionConfig = z.output<typeof mqttConnectionSchema>;
 
 /**
+ * How long the broker keeps a persistent session (its subscriptions and queued QoS 1 messages) after a
+ * disconnect on MQTT 5: a day, as the deployed Mosquitto's persistent_client_expiration.
+ */
+export const SESSION_EXPIRY_S = 86_400;
+
+/**
  * mqtt.js traces every packet it handles through `debug`; those calls cost a few per cent of a busy
  * service's CPU even with tracing off. `DEBUG=mqttjs*` still turns the trace on.
  */
@@ -42,6 +48,8 @@ export function mqttOptions(m: MqttConnectionConfig, defaultClientId: string): I
     clientId: (m.clientId ?? defaultClientId).slice(0, 128),
     clean: false,
     protocolVersion: m.protocolVersion,
+    // MQTT 5 ends a session when the connection closes unless it is given an expiry; 3.1.1 keeps it.
+    ...(m.protocolVersion === 5 ? { properties: { sessionExpiryInterval: SESSION_EXPIRY_S } } : {}),
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
     ...quietUnlessDebugging(),

@@ -20,13 +20,18 @@ export interface RedisConnection {
  * waits for nothing), and a write queued during an outage must not land long after it was meant. A
  * command that was on the wire when the connection broke is resent only if the first reconnection
  * succeeds (100 ms later); otherwise it fails (maxRetriesPerRequest) and the caller retries it. (Without
- * a resend ioredis would leave it pending forever.)
+ * a resend ioredis would leave it pending forever.) A Redis that stops answering without closing the
+ * connection (hung, partitioned) counts as gone after 2 s of silence with a command pending
+ * (socketTimeout): the connection is dropped, the pending commands fail and the losses count goes up,
+ * instead of every caller waiting for the operating system to give up, minutes later.
  */
 export const FAIL_FAST_REDIS_OPTIONS = {
   lazyConnect: true,
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   retryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2_000),
+  connectTimeout: 2_000,
+  socketTimeout: 2_000,
 } as const;
 
 /**

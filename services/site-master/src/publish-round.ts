@@ -19,8 +19,8 @@ export interface RoundContext {
 }
 
 /**
- * One division: decide, store the sequence and budgets, then publish them (decreases first). A failed
- * store write does not stop the publication (see SiteStoreWriter).
+ * One division: decide, start storing the sequence and budgets, publish them (decreases first). The
+ * publication waits for no store write (see SiteStoreWriter).
  */
 export async function publishRound(ctx: RoundContext): Promise<void> {
   const { config, core, metrics, logger, now } = ctx;
@@ -34,7 +34,7 @@ export async function publishRound(ctx: RoundContext): Promise<void> {
   );
   metrics.meterSilent.set(core.meterSilent(now) ? 1 : 0);
   if (round.budgets.length === 0) return;
-  await ctx.writer.budgets(round.budgets, core.sequence);
+  ctx.writer.budgets(round.budgets, core.sequence);
   for (const budget of round.budgets) {
     ctx.publisher.publish("panelBudget", topics.panelBudget(config.site, budget.panel), budget);
     metrics.budgetKw.set({ panel: budget.panel }, budget.totalKw);

@@ -29,7 +29,10 @@ function deliver(client: MqttClient, packet: IPublishPacket): Promise<void> {
 test("statuses that arrive together lead to one division, not one each", async () => {
   const broker = await mqttBrokerForTests("aedes");
   cleanups.push(() => broker.stop());
-  const config = testSite(broker.url, { timing: { startupSettleMs: 0 } });
+  // Long intervals: no timer round may fall between the statuses and the check.
+  const config = testSite(broker.url, {
+    timing: { startupSettleMs: 0, raiseHoldMs: 600_000, panelSilentAfterMs: 600_000, budgetTtlMs: 900_000 },
+  });
   const mqtt = createMqttClient(config.mqtt, `${config.site}-site-master`);
   cleanups.push(() => mqtt.endAsync());
   await connectNow(mqtt);

@@ -196,7 +196,9 @@ export class SiteMaster {
     }
     // In force even when it cannot be stored now: a lower limit must not wait for Redis.
     core.overrides = outcome.overrides;
-    const stored = await this.writer.overrides(outcome.overrides);
+    const storing = this.writer.overrides(outcome.overrides);
+    await this.round(command.kind, false);
+    const stored = await storing;
     const result: OperatorResult = stored
       ? outcome.result
       : { ...outcome.result, applied: { ...outcome.result.applied, stored: false } };
@@ -212,7 +214,6 @@ export class SiteMaster {
       "operator command applied",
     );
     this.reply(route, result);
-    await this.round(command.kind, false);
   }
 
   /**
@@ -242,7 +243,7 @@ export class SiteMaster {
   private async round(trigger: string, republish: boolean): Promise<void> {
     const core = this.core;
     if (core === undefined || !this.dividing) return;
-    await this.writer.retry();
+    this.writer.retry();
     await publishRound({
       ...this.deps,
       writer: this.writer,

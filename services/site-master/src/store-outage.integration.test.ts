@@ -79,4 +79,28 @@ describe("site-master while Redis is away", () => {
     const after = await panels.budgets.waitFor(forPanel("panel-a", () => true));
     expect(budgetOf(after).totalKw).toBe(40);
   });
+
+  test("a Redis that hangs without closing the connection holds nothing up for long", async () => {
+    const config = testSite(broker.url);
+    const panels = await FakePanels.start(broker.url, config.site, GROUPS);
+    cleanups.push(() => panels.close(PANELS));
+    for (const panel of PANELS) {
+      panels.confirming.add(panel);
+      await panels.report(panel, { demandKw: panel === "panel-a" ? 60 : 0, heldBack: true });
+    }
+    const master = await startSiteMaster(config, redis.url);
+    cleanups.push(() => master.stop());
+    await panels.budgets.waitFor(forPanel("panel-a", (b) => b.totalKw === 60));
+
+    redis.pause();
+    cleanups.push(async () => redis.resume());
+    await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "cut-2", limitKw: 40 });
+    // Nothing waits for the hung write: the budgets go out at once, the answer after half a second.
+    const answer = await panels.results.waitFor((m) => result(m).requestId === "cut-2", { timeoutMs: 8_000 });
+    expect(result(answer)).toMatchObject({ ok: true, applied: { limitKw: 40, stored: false } });
+    await panels.budgets.waitFor(
+      forPanel("panel-a", (b) => b.totalKw === 40),
+      { timeoutMs: 8_000, description: "panel-a lowered while Redis hangs" },
+    );
+  });
 });

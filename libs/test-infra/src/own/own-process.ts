@@ -17,6 +17,10 @@ export interface OwnService {
   start(): Promise<void>;
   /** stop(signal) then start(). */
   restart(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as with a hung server or a partition. */
+  pause(): void;
+  /** Lets a paused service go on (SIGCONT). */
+  resume(): void;
   /** Whether the process is running. */
   readonly running: boolean;
 }
@@ -85,6 +89,7 @@ export async function startOwnProcess(spec: OwnProcessSpec): Promise<OwnService>
     child = undefined;
     if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
     const exited = once(running, "exit");
+    running.kill("SIGCONT"); // a paused process would hold the signal until it runs again
     running.kill(signal);
     await exited;
   };
@@ -100,6 +105,12 @@ export async function startOwnProcess(spec: OwnProcessSpec): Promise<OwnService>
     async restart(signal) {
       await stop(signal);
       await start();
+    },
+    pause() {
+      child?.kill("SIGSTOP");
+    },
+    resume() {
+      child?.kill("SIGCONT");
     },
     get running() {
       return child !== undefined;

@@ -5,14 +5,23 @@ import type { SiteMetrics } from "../ops/metrics.js";
 import type { SiteStateStore } from "./site-state-store.js";
 
 /**
- * The site-master's writes to its store, none of which may hold up a division: with Redis away, a lower
- * grid limit must still reach the panels. A write that fails is logged and counted and the division goes
- * on. Budgets need no second attempt: sequences follow the clock, so a restart without them never reuses
- * one, and the retained budgets at the broker tell it what may still be in force. Operator settings are
- * kept until a later write succeeds (retry() before every round), since nothing else remembers them.
+ * The site-master's writes to its store, none of which may hold up a division: with Redis away, or hung
+ * until its connection is given up, a lower grid limit must still reach the panels at once. Budgets are
+ * written without waiting and need no second attempt: sequences follow the clock, so a restart without
+ * them never reuses one, and the retained budgets at the broker tell it what may still be in force.
+ * Operator settings are kept until a write succeeds (retry() before every round), since nothing else
+ * remembers them. Every write carries the newest settings, and Redis applies one connection's writes in
+ * order, so an older retry never lands over a newer setting.
  */
+/** How long a command's answer waits for its setting to be stored before it says `stored: false`. */
+export const OVERRIDES_WAIT_MS = 500;
+
 export class SiteStoreWriter {
-  private unsaved: Overrides | undefined;
+  private latest: Overrides | undefined;
+  private unsaved = false;
+  /** Overrides writes under way (retry() starts none while one is). */
+  private writing = 0;
+  private failing = false;
 
   constructor(
     private readonly store: SiteStateStore,
@@ -20,36 +29,60 @@ export class SiteStoreWriter {
     private readonly metrics: SiteMetrics,
   ) {}
 
-  /** True once stored; false when they are in force but not stored yet (retry() keeps trying). */
-  async overrides(overrides: Overrides): Promise<boolean> {
+  /**
+   * Resolves true once stored, false when not stored within `waitMs` (a hung Redis must not hold up the
+   * site-master's queue): they are in force either way, and retry() goes on until a write succeeds.
+   */
+  async overrides(overrides: Overrides, waitMs = OVERRIDES_WAIT_MS): Promise<boolean> {
+    this.latest = overrides;
+    this.unsaved = true;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    try {
+      return await Promise.race([this.writeLatest(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  budgets(budgets: readonly PanelBudget[], lastSequence: number): void {
+    this.store.saveBudgets(budgets, lastSequence).then(
+      () => (this.failing = false),
+      (error: unknown) => this.failed("budgets", error),
+    );
+  }
+
+  /** Starts storing operator settings that an earlier write could not, unless a retry is under way. */
+  retry(): void {
+    if (!this.unsaved || this.writing > 0) return;
+    void this.writeLatest().then((stored) => {
+      if (stored)
+        this.logger.info({ event: "operator-settings-stored" }, "operator settings stored after all");
+    });
+  }
+
+  private async writeLatest(): Promise<boolean> {
+    const overrides = this.latest;
+    if (overrides === undefined) return true;
+    this.writing += 1;
     try {
       await this.store.saveOverrides(overrides);
-      this.unsaved = undefined;
+      if (this.latest === overrides) this.unsaved = false;
+      this.failing = false;
       return true;
     } catch (error) {
-      this.unsaved = overrides;
       this.failed("overrides", error);
       return false;
+    } finally {
+      this.writing -= 1;
     }
   }
 
-  async budgets(budgets: readonly PanelBudget[], lastSequence: number): Promise<void> {
-    try {
-      await this.store.saveBudgets(budgets, lastSequence);
-    } catch (error) {
-      this.failed("budgets", error);
-    }
-  }
-
-  /** Stores operator settings that an earlier write could not. */
-  async retry(): Promise<void> {
-    if (this.unsaved === undefined) return;
-    if (await this.overrides(this.unsaved))
-      this.logger.info({ event: "operator-settings-stored" }, "operator settings stored after all");
-  }
-
+  // Retried before every round while Redis is away: one line when writes start failing, not one a round.
   private failed(what: "overrides" | "budgets", error: unknown): void {
     this.metrics.storeWritesFailed.inc({ what });
+    if (this.failing) return;
+    this.failing = true;
     this.logger.warn(
       { event: "store-write-failed", what, err: error },
       "store write failed; carrying on without it",

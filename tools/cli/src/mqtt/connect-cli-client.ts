@@ -39,7 +39,9 @@ export function connectCliClient(
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(broker.url, {
       ...options,
+      // A throwaway session: nothing kept at the broker once the command is done (MQTT 5 needs both).
       clean: true,
+      ...(broker.mqtt5 ? { properties: { sessionExpiryInterval: 0 } } : {}),
       reconnectPeriod: reconnect ? 1000 : 0,
       connectTimeout: 5_000,
     });

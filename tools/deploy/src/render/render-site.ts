@@ -49,8 +49,9 @@ export function renderSite(
   site: SiteConfig,
   options: RenderOptions = DEFAULT_RENDER_OPTIONS,
 ): RenderedSite {
-  checkSafeDefaultsFitParents(site);
+  // enginePanels first: its error names the panel without chargers, which the breaker check would count.
   const engines = enginePanels(site);
+  checkSafeDefaultsFitParents(site);
   if (engines.length === 0)
     throw new Error("the site has no panel with chargers: there is nothing to deploy");
   const names = uniqueKubernetesNames(engines.map((panel) => panel.id));
