@@ -10,6 +10,7 @@ import {
 import { createLogger } from "@smart-charge/service-kit";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { SiteConfig } from "@smart-charge/site-config";
 import { budgetOf, FakePanels } from "./test-support/fake-panels.js";
 import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-harness.js";
 
@@ -47,14 +48,20 @@ describe("site-master while Redis is away", () => {
     await disposeOwnService(redis);
   });
 
-  test("a lower grid limit is applied at once, answered 'not stored', and stored once Redis is back", async () => {
-    const config = testSite(broker.url);
+  /** Fake engines that confirm every budget; panel-a would draw 60 kW, the others nothing. */
+  async function panelsWhereOnlyPanelADraws(config: SiteConfig): Promise<FakePanels> {
     const panels = await FakePanels.start(broker.url, config.site, GROUPS);
     cleanups.push(() => panels.close(PANELS));
     for (const panel of PANELS) {
       panels.confirming.add(panel);
       await panels.report(panel, { demandKw: panel === "panel-a" ? 60 : 0, heldBack: true });
     }
+    return panels;
+  }
+
+  test("a lower grid limit is applied at once, answered 'not stored', and stored once Redis is back", async () => {
+    const config = testSite(broker.url);
+    const panels = await panelsWhereOnlyPanelADraws(config);
     const { logger, stored } = loggerUntil("operator-settings-stored");
     let master = await startSiteMaster(config, redis.url, logger);
     cleanups.push(() => master.stop());
@@ -82,12 +89,7 @@ describe("site-master while Redis is away", () => {
 
   test("a Redis that hangs without closing the connection holds nothing up for long", async () => {
     const config = testSite(broker.url);
-    const panels = await FakePanels.start(broker.url, config.site, GROUPS);
-    cleanups.push(() => panels.close(PANELS));
-    for (const panel of PANELS) {
-      panels.confirming.add(panel);
-      await panels.report(panel, { demandKw: panel === "panel-a" ? 60 : 0, heldBack: true });
-    }
+    const panels = await panelsWhereOnlyPanelADraws(config);
     const master = await startSiteMaster(config, redis.url);
     cleanups.push(() => master.stop());
     await panels.budgets.waitFor(forPanel("panel-a", (b) => b.totalKw === 60));
