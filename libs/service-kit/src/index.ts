@@ -14,3 +14,10 @@ export {
   type RedisConnection,
   type RedisLogger,
 } from "./redis-connection.js";
+export {
+  COMMON_OVERRIDES,
+  configLoader,
+  parseConfigWith,
+  withEnvironment,
+  type EnvironmentOverride,
+} from "./config-environment.js";

@@ -23,7 +23,7 @@ export {
 } from "./panel-schema.js";
 export { walkPanels, type PanelPlace } from "./walk-panels.js";
 export { conservativeBudgetKw } from "./tree-rules.js";
-export { ConfigError, loadSiteConfigFile, parseSiteConfig, applyEnvironment } from "./load-site-config.js";
+export { ConfigError, loadSiteConfigFile, parseSiteConfig } from "./load-site-config.js";
 export {
   engineConfig,
   enginePanels,
