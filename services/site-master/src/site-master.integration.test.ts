@@ -1,4 +1,4 @@
-import { topics, type OperatorResult, type PanelBudget } from "@smart-charge/contracts";
+import { topics } from "@smart-charge/contracts";
 import {
   connectClient,
   endClient,
@@ -12,14 +12,8 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { SiteConfig, SiteConfigInput } from "@smart-charge/site-config";
 import type { RunningSiteMaster } from "./run-site-master.js";
-import { budgetOf, FakePanels, type Demand } from "./test-support/fake-panels.js";
+import { budgetOf, FakePanels, forPanel, resultOf, type Demand } from "./test-support/fake-panels.js";
 import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-harness.js";
-
-const result = (m: RecordedMessage) => m.json() as OperatorResult;
-const forPanel =
-  (panel: string, test: (b: PanelBudget) => boolean = () => true) =>
-  (m: RecordedMessage) =>
-    m.payload.length > 0 && budgetOf(m).panel === panel && test(budgetOf(m));
 
 describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", (brokerKind) => {
   let broker: TestBroker;
@@ -139,15 +133,15 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
     const replies = await recordMessages(ops, "ops/console-1/replies");
 
     await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "op-1", limitKw: 300 });
-    const clamped = await panels.results.waitFor((m) => result(m).requestId === "op-1");
-    expect(result(clamped)).toMatchObject({ ok: true, applied: { limitKw: 100, clamped: ["limitKw"] } });
+    const clamped = await panels.results.waitFor((m) => resultOf(m).requestId === "op-1");
+    expect(resultOf(clamped)).toMatchObject({ ok: true, applied: { limitKw: 100, clamped: ["limitKw"] } });
 
     await panels.send("setGridLimit", topics.setGridLimit(config.site), {
       requestId: "op-2",
       limitKw: 70,
       replyTo: "ops/console-1/replies",
     });
-    expect(result(await replies.waitFor())).toMatchObject({
+    expect(resultOf(await replies.waitFor())).toMatchObject({
       requestId: "op-2",
       ok: true,
       applied: { limitKw: 70 },
@@ -162,7 +156,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
       panel: "b1",
       capKw: 20,
     });
-    expect(result(await panels.results.waitFor((m) => result(m).requestId === "op-3"))).toMatchObject({
+    expect(resultOf(await panels.results.waitFor((m) => resultOf(m).requestId === "op-3"))).toMatchObject({
       ok: true,
       applied: { panel: "b1", capKw: 20 },
     });
@@ -175,7 +169,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
       panel: "panel-z",
       capKw: 1,
     });
-    expect(result(await panels.results.waitFor((m) => result(m).requestId === "op-4"))).toMatchObject({
+    expect(resultOf(await panels.results.waitFor((m) => resultOf(m).requestId === "op-4"))).toMatchObject({
       ok: false,
       error: { field: "panel" },
     });
@@ -184,7 +178,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
       JSON.stringify({ requestId: "op-5", limitKw: -5 }),
       { qos: 1 },
     );
-    expect(result(await panels.results.waitFor((m) => result(m).requestId === "op-5"))).toMatchObject({
+    expect(resultOf(await panels.results.waitFor((m) => resultOf(m).requestId === "op-5"))).toMatchObject({
       ok: false,
       error: { field: "limitKw" },
     });
@@ -229,7 +223,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
         },
       );
       const reply = await replies.waitFor();
-      expect(result(reply)).toMatchObject({ requestId: "op-51", ok: true, applied: { marginPercent: 50 } });
+      expect(resultOf(reply)).toMatchObject({ requestId: "op-51", ok: true, applied: { marginPercent: 50 } });
       expect(correlation).toEqual(["corr-51"]);
       await panels.budgets.waitFor(
         forPanel("panel-a", (b) => b.totalKw === 50),

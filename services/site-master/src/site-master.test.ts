@@ -64,8 +64,6 @@ test("statuses that arrive together lead to one division, not one each", async (
       }),
     ),
   );
-  // The division waits for the end of the burst (setImmediate), then runs on the site-master's queue.
-  await new Promise((resolve) => setImmediate(resolve));
   await master.whenIdle();
 
   expect(await divisions(metrics)).toBe(before + 1);

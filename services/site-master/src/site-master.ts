@@ -48,7 +48,8 @@ export class SiteMaster {
   private markLoaded: () => void = () => undefined;
   private markSettled: () => void = () => undefined;
   private dividing = false;
-  private statusRoundPending = false;
+  /** The division scheduled for the end of a burst of statuses, until it starts. */
+  private statusRound: Promise<boolean> | undefined;
   private stopped = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
@@ -110,9 +111,10 @@ export class SiteMaster {
     await this.queue;
   }
 
-  /** Resolves once every message and round queued so far has been handled. */
-  whenIdle(): Promise<void> {
-    return this.queue;
+  /** Resolves once every message and round queued so far, and a division they scheduled, have run. */
+  async whenIdle(): Promise<void> {
+    await this.statusRound;
+    await this.queue;
   }
 
   private enqueue(task: () => Promise<void>): Promise<boolean> {
@@ -222,14 +224,12 @@ export class SiteMaster {
    * after this one is acknowledged, in the next tick, so setImmediate runs after the burst.
    */
   private roundAfterStatuses(): void {
-    if (this.statusRoundPending) return;
-    this.statusRoundPending = true;
-    setImmediate(() => {
-      void this.enqueue(() => {
-        this.statusRoundPending = false;
+    this.statusRound ??= new Promise((resolve) => setImmediate(resolve)).then(() =>
+      this.enqueue(() => {
+        this.statusRound = undefined;
         return this.round("status", false);
-      });
-    });
+      }),
+    );
   }
 
   private reply(route: ReplyRoute, result: OperatorResult): void {

@@ -1,17 +1,16 @@
-import { topics, type OperatorResult, type PanelBudget } from "@smart-charge/contracts";
+import { topics } from "@smart-charge/contracts";
 import {
   disposeOwnService,
   mqttBrokerForTests,
   startOwnRedis,
   type OwnService,
-  type RecordedMessage,
   type TestBroker,
 } from "@smart-charge/test-infra";
 import { createLogger } from "@smart-charge/service-kit";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { SiteConfig } from "@smart-charge/site-config";
-import { budgetOf, FakePanels } from "./test-support/fake-panels.js";
+import { budgetOf, FakePanels, forPanel, resultOf } from "./test-support/fake-panels.js";
 import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-harness.js";
 
 /** A logger that also resolves `stored` when it logs `event`. */
@@ -26,10 +25,6 @@ function loggerUntil(event: string) {
   });
   return { logger: createLogger("test.site-master", "info", destination), stored };
 }
-
-const result = (m: RecordedMessage) => m.json() as OperatorResult;
-const forPanel = (panel: string, test: (b: PanelBudget) => boolean) => (m: RecordedMessage) =>
-  m.payload.length > 0 && budgetOf(m).panel === panel && test(budgetOf(m));
 
 // A Redis of the test's own: it is stopped and started again here, which the machine's must not be.
 describe("site-master while Redis is away", () => {
@@ -69,8 +64,8 @@ describe("site-master while Redis is away", () => {
 
     await redis.stop("SIGKILL");
     await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "cut-1", limitKw: 40 });
-    const answer = await panels.results.waitFor((m) => result(m).requestId === "cut-1");
-    expect(result(answer)).toMatchObject({ ok: true, applied: { limitKw: 40, stored: false } });
+    const answer = await panels.results.waitFor((m) => resultOf(m).requestId === "cut-1");
+    expect(resultOf(answer)).toMatchObject({ ok: true, applied: { limitKw: 40, stored: false } });
     await panels.budgets.waitFor(
       forPanel("panel-a", (b) => b.totalKw === 40),
       { description: "panel-a lowered to the new limit without Redis" },
@@ -98,8 +93,10 @@ describe("site-master while Redis is away", () => {
     cleanups.push(async () => redis.resume());
     await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "cut-2", limitKw: 40 });
     // Nothing waits for the hung write: the budgets go out at once, the answer after half a second.
-    const answer = await panels.results.waitFor((m) => result(m).requestId === "cut-2", { timeoutMs: 8_000 });
-    expect(result(answer)).toMatchObject({ ok: true, applied: { limitKw: 40, stored: false } });
+    const answer = await panels.results.waitFor((m) => resultOf(m).requestId === "cut-2", {
+      timeoutMs: 8_000,
+    });
+    expect(resultOf(answer)).toMatchObject({ ok: true, applied: { limitKw: 40, stored: false } });
     await panels.budgets.waitFor(
       forPanel("panel-a", (b) => b.totalKw === 40),
       { timeoutMs: 8_000, description: "panel-a lowered while Redis hangs" },

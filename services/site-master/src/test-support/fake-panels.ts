@@ -5,6 +5,7 @@ import {
   topicPattern,
   topics,
   type MessageInputOf,
+  type OperatorResult,
   type PanelBudget,
   type TopicKind,
 } from "@smart-charge/contracts";
@@ -24,6 +25,15 @@ export interface Demand {
   /** Sessions held back by the budget: the panel would take more. */
   heldBack?: boolean;
 }
+
+/** Matches a budget for `panel` (not a cleared retained one) that passes `test`. */
+export const forPanel =
+  (panel: string, test: (b: PanelBudget) => boolean = () => true) =>
+  (m: RecordedMessage) =>
+    m.payload.length > 0 && budgetOf(m).panel === panel && test(budgetOf(m));
+
+/** An operator result as received. */
+export const resultOf = (m: RecordedMessage) => m.json() as OperatorResult;
 
 export function budgetOf(m: RecordedMessage): PanelBudget {
   const decoded = decodeMessage(MESSAGE_SCHEMAS.panelBudget, m.payload);
