@@ -3,7 +3,7 @@
  * round's cost can be told apart from the noise in its wall-clock time. Linux only; elsewhere it reports
  * nothing.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux everywhere we run). */
 const TICKS_PER_S = 100;
@@ -17,23 +17,6 @@ function cpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The pid of the process whose command line contains `text`, if /proc has one. */
-export function pidWithCommandLine(text: string): number | undefined {
-  try {
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(text)) return Number(entry);
-      } catch {
-        // Gone while we looked.
-      }
-    }
-  } catch {
-    // No /proc.
-  }
-  return undefined;
 }
 
 export interface MeteredProcess {

@@ -14,7 +14,7 @@ import {
 } from "@smart-charge/test-infra";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { pidWithCommandLine, startCpuMeter } from "./cpu-meter.js";
+import { startCpuMeter } from "./cpu-meter.js";
 import { startMeasuringBridge } from "./measuring-bridge.js";
 import { CHARGERS_PER_PANEL, chargerId, PANELS, startBenchSite } from "./bench-site.js";
 
@@ -39,7 +39,7 @@ async function benchBroker() {
   return {
     url: own.url,
     source: "own mosquitto, set_tcp_nodelay true",
-    pid: pidWithCommandLine(own.dir),
+    pid: own.pid,
     stop: () => disposeOwnService(own),
   };
 }

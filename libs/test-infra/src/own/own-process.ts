@@ -23,6 +23,8 @@ export interface OwnService {
   resume(): void;
   /** Whether the process is running. */
   readonly running: boolean;
+  /** The running process's id (undefined while stopped), e.g. to read its CPU time from /proc. */
+  readonly pid: number | undefined;
 }
 
 /** A TCP port that was free a moment ago. */
@@ -111,6 +113,9 @@ export async function startOwnProcess(spec: OwnProcessSpec): Promise<OwnService>
     },
     resume() {
       child?.kill("SIGCONT");
+    },
+    get pid() {
+      return child?.pid;
     },
     get running() {
       return child !== undefined;
