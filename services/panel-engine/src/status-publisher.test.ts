@@ -41,7 +41,7 @@ describe("StatusPublisher", () => {
       strategy: null,
     });
     const publisher = { status: (s: PanelStatus) => (published.push(s), true), leaderless: () => undefined };
-    statuses = new StatusPublisher({ config, publisher, metrics: new PanelMetrics(), clock: Date.now });
+    statuses = new StatusPublisher({ config, publisher, metrics: new PanelMetrics() });
   });
   afterEach(() => vi.useRealTimers());
 

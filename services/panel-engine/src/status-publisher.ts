@@ -9,7 +9,6 @@ export interface StatusPublisherDeps {
   config: PanelEngineConfig;
   publisher: Pick<EnginePublisher, "status" | "leaderless">;
   metrics: PanelMetrics;
-  clock: () => number;
 }
 
 interface Pending {

@@ -10,8 +10,9 @@ const SESSION_WRITES = new Set(["startSession", "updateSession", "stopSession", 
 
 /**
  * What ioredis does when the connection breaks while a write is on the wire: it reconnects and sends the
- * write again, and the engine gets the second run's answer ("already done"). The state is a real store;
- * only the resend is staged.
+ * write again, and the engine gets the second run's answer ("already done"). The broker is real; the
+ * store is the in-memory one with the resend and the connection loss staged, so this checks how the
+ * engine reacts, not that ioredis resends (a real-Redis version needs a relay that drops one reply).
  */
 function resendingStore(inner: PanelStateStore) {
   const staged = { next: false, losses: 0 };
