@@ -41,7 +41,7 @@ export function withEnvironment(
 }
 
 /** Validates an already-parsed config object after applying the environment; a ConfigError names the field. */
-export function parseConfigWith<S extends z.ZodType>(
+function parseConfigWith<S extends z.ZodType>(
   schema: S,
   raw: unknown,
   env: NodeJS.ProcessEnv,

@@ -8,16 +8,5 @@ export { watchMqttConnection, type MqttConnectionState } from "./mqtt-connection
 export { ContractPublisher, type PublishProperties } from "./contract-publisher.js";
 export { ConfigError, configErrorField, parseWithSchema, readJsonFile } from "./config-file.js";
 export { stopOnSignals } from "./shutdown.js";
-export {
-  openRedis,
-  FAIL_FAST_REDIS_OPTIONS,
-  type RedisConnection,
-  type RedisLogger,
-} from "./redis-connection.js";
-export {
-  COMMON_OVERRIDES,
-  configLoader,
-  parseConfigWith,
-  withEnvironment,
-  type EnvironmentOverride,
-} from "./config-environment.js";
+export { openRedis, type RedisConnection, type RedisLogger } from "./redis-connection.js";
+export { COMMON_OVERRIDES, configLoader, type EnvironmentOverride } from "./config-environment.js";
