@@ -49,5 +49,8 @@ describe("MQTT connection", () => {
     const v5 = mqttOptions({ url: "mqtt://x", protocolVersion: 5 }, "id");
     expect(v5.properties?.sessionExpiryInterval).toBe(86_400);
     expect(mqttOptions({ url: "mqtt://x", protocolVersion: 4 }, "id")).not.toHaveProperty("properties");
+    const oneOff = mqttOptions({ url: "mqtt://x", protocolVersion: 5 }, "id", { persistent: false });
+    expect(oneOff.clean).toBe(true);
+    expect(oneOff).not.toHaveProperty("properties");
   });
 });

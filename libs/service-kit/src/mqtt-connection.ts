@@ -40,16 +40,23 @@ function quietUnlessDebugging(): Pick<IClientOptions, "log"> {
 
 /**
  * A persistent MQTT session (clean: false, stable client id): QoS 1 messages that arrive while the service
- * is down or restarting wait at the broker and are redelivered. mqtt.js reconnects by itself.
+ * is down or restarting wait at the broker and are redelivered. mqtt.js reconnects by itself. A one-off
+ * client (the CLI) asks for `persistent: false`: nothing is kept at the broker once it disconnects.
  */
-export function mqttOptions(m: MqttConnectionConfig, defaultClientId: string): IClientOptions {
+export function mqttOptions(
+  m: MqttConnectionConfig,
+  defaultClientId: string,
+  { persistent = true }: { persistent?: boolean } = {},
+): IClientOptions {
   const tls = m.tls;
   return {
     clientId: (m.clientId ?? defaultClientId).slice(0, 128),
-    clean: false,
+    clean: !persistent,
     protocolVersion: m.protocolVersion,
     // MQTT 5 ends a session when the connection closes unless it is given an expiry; 3.1.1 keeps it.
-    ...(m.protocolVersion === 5 ? { properties: { sessionExpiryInterval: SESSION_EXPIRY_S } } : {}),
+    ...(m.protocolVersion === 5 && persistent
+      ? { properties: { sessionExpiryInterval: SESSION_EXPIRY_S } }
+      : {}),
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
     ...quietUnlessDebugging(),

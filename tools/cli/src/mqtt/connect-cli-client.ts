@@ -35,13 +35,11 @@ export function connectCliClient(
       ...(broker.password === undefined ? {} : { password: broker.password }),
     },
     `sce-cli-${randomUUID()}`,
+    { persistent: false },
   );
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(broker.url, {
       ...options,
-      // A throwaway session: nothing kept at the broker once the command is done (MQTT 5 needs both).
-      clean: true,
-      ...(broker.mqtt5 ? { properties: { sessionExpiryInterval: 0 } } : {}),
       reconnectPeriod: reconnect ? 1000 : 0,
       connectTimeout: 5_000,
     });
