@@ -7,10 +7,7 @@
  */
 
 import { firstNonJsonValue } from "./json-safe.js";
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from "./unknown-fields.js";
 
 export function isCleanOutput(input: unknown, output: unknown): boolean {
   switch (typeof output) {

@@ -4,7 +4,7 @@
  * Parsing drops unknown keys, so a key in the input that is missing from the parsed output is unknown.
  */
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

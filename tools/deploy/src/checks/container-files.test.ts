@@ -6,13 +6,14 @@ import { join } from "node:path";
 import {
   connectClient,
   endClient,
+  freePort,
   MOSQUITTO_AS_DEPLOYED,
   recordMessages,
   uniqueId,
 } from "@smart-charge/test-infra";
 import { connect } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandExists, freePort, run, startUntil, stopProcess } from "../test-support/child-process.js";
+import { commandExists, run, startUntil, stopProcess } from "../test-support/child-process.js";
 import { readRepoFile, repoRoot } from "../test-support/repository.js";
 
 const healthcheck = join(repoRoot, "deploy/docker/healthcheck.mjs");
