@@ -27,23 +27,26 @@ export function outcomeOfAnswer(action: ProfileAction, answer: unknown): Outcome
   return { status: "Rejected", reason: `unexpected answer status ${JSON.stringify(status)}` };
 }
 
-/** What a failed call means for the engine: the charger was gone, slow, or refused the request. */
-export function outcomeOfFailure(error: unknown, timedOut: boolean): Outcome {
-  if (timedOut) return { status: "Rejected", reason: "timeout" };
+/**
+ * A failed call: what it means for the engine (the charger was gone, slow, or refused the request), and
+ * the metric label for it, from a fixed set: a call error's reason carries the charger's own text, which
+ * would give the metric one series per message.
+ */
+export function classifyFailure(error: unknown, timedOut: boolean): { outcome: Outcome; label: string } {
+  if (timedOut) return { outcome: { status: "Rejected", reason: "timeout" }, label: "timeout" };
   const { rpcErrorCode, message } = (error ?? {}) as { rpcErrorCode?: unknown; message?: unknown };
   const text = typeof message === "string" ? message : String(error);
   if (rpcErrorCode === "NotImplemented" || rpcErrorCode === "NotSupported")
-    return { status: "NotSupported", reason: rpcErrorCode };
+    return { outcome: { status: "NotSupported", reason: rpcErrorCode }, label: rpcErrorCode };
   if (typeof rpcErrorCode === "string")
-    return { status: "Rejected", reason: `${rpcErrorCode}: ${text}`.slice(0, 512) };
-  return { status: "Rejected", reason: "offline" };
+    return {
+      outcome: { status: "Rejected", reason: `${rpcErrorCode}: ${text}`.slice(0, 512) },
+      label: "call-error",
+    };
+  return { outcome: { status: "Rejected", reason: "offline" }, label: "offline" };
 }
 
-/**
- * The outcome of a failed call as a metric label, from a fixed set: a call error's reason carries the
- * charger's own text, which would give the metric one series per message.
- */
-export function failureLabel(outcome: Outcome): string {
-  const reason = outcome.reason ?? outcome.status;
-  return reason.includes(": ") ? "call-error" : reason;
+/** What a failed call means for the engine (see classifyFailure). */
+export function outcomeOfFailure(error: unknown, timedOut: boolean): Outcome {
+  return classifyFailure(error, timedOut).outcome;
 }

@@ -1,7 +1,7 @@
 import { decodeTopicMessage, type Fence, type ProfileCommand } from "@smart-charge/contracts";
 import type { Logger } from "pino";
 import { gateCommand } from "../core/command-gate.js";
-import { failureLabel, outcomeOfAnswer, outcomeOfFailure, type Outcome } from "../core/command-outcome.js";
+import { classifyFailure, outcomeOfAnswer, type Outcome } from "../core/command-outcome.js";
 import type { BridgeMetrics } from "../ops/metrics.js";
 import type { ChargerLink } from "./charger-server.js";
 import type { ContractPublisher } from "./contract-publisher.js";
@@ -74,8 +74,9 @@ export class CommandRelay {
       outcome = outcomeOfAnswer(command.action, answer);
       metrics.commandsRelayed.inc({ action: command.action, status: outcome.status });
     } catch (error) {
-      outcome = outcomeOfFailure(error, isTimeout(error));
-      metrics.commandsDropped.inc({ reason: failureLabel(outcome) });
+      const failure = classifyFailure(error, isTimeout(error));
+      outcome = failure.outcome;
+      metrics.commandsDropped.inc({ reason: failure.label });
     }
     return outcome;
   }
