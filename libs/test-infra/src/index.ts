@@ -11,7 +11,7 @@ export {
   type TestBroker,
 } from "./mqtt/mqtt-broker-for-tests.js";
 export type { ServiceSource, TestService } from "./shared/test-service.js";
-export { connectClient, endClient } from "./mqtt/connect-client.js";
+export { connectClient, endClient, resumeSession } from "./mqtt/connect-client.js";
 export { MessageRecorder, recordMessages, type WaitOptions } from "./mqtt/message-recorder.js";
 export type { MessagePredicate, RecordedMessage } from "./mqtt/recorded-message.js";
 export { topicMatchesFilter } from "./mqtt/topic-filter.js";

@@ -41,6 +41,16 @@ export class MessageRecorder {
     return recorder;
   }
 
+  /**
+   * Records what arrives on `filter` without subscribing: for a persistent session being resumed, whose
+   * subscription the broker kept and whose queued messages arrive right behind the CONNACK.
+   */
+  static listening(client: MqttClient, filter: string): MessageRecorder {
+    const recorder = new MessageRecorder(client, filter);
+    client.on("message", recorder.onMessage);
+    return recorder;
+  }
+
   /** Everything recorded so far (since the last clear()), in arrival order. */
   get messages(): readonly RecordedMessage[] {
     return this.received;

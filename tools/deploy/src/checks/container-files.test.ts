@@ -9,9 +9,9 @@ import {
   freePort,
   MOSQUITTO_AS_DEPLOYED,
   recordMessages,
+  resumeSession,
   uniqueId,
 } from "@smart-charge/test-infra";
-import { connect } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandExists, run, startUntil, stopProcess } from "../test-support/child-process.js";
 import { readRepoFile, repoRoot } from "../test-support/repository.js";
@@ -94,8 +94,8 @@ describe.skipIf(!commandExists("mosquitto"))("deploy/mosquitto/mosquitto.conf in
     const broker = await startDeployedMosquitto();
     try {
       const topic = `${uniqueId("deploy")}/commands`;
-      const bridgeOptions = { clientId: uniqueId("bridge"), clean: false };
-      const away = await connectClient(broker.url, bridgeOptions);
+      const clientId = uniqueId("bridge");
+      const away = await connectClient(broker.url, { clientId, clean: false });
       await away.subscribeAsync(topic, { qos: 1 });
       await endClient(away);
       const engine = await connectClient(broker.url);
@@ -103,20 +103,12 @@ describe.skipIf(!commandExists("mosquitto"))("deploy/mosquitto/mosquitto.conf in
       await engine.publishAsync(topic, "last", { qos: 1 });
       await endClient(engine);
 
-      let received = 0;
-      // The handler is in place before the session is resumed: the broker sends the queue at once.
-      const back = connect(broker.url, { ...bridgeOptions, reconnectPeriod: 0 });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`only ${received} of ${burst + 1} queued commands arrived within 10 s`)),
-          10_000,
-        );
-        back.on("message", (_topic, payload) => {
-          received += 1;
-          if (payload.toString() === "last") resolve(clearTimeout(timer));
-        });
+      const { client: back, recorder } = await resumeSession(broker.url, clientId, topic);
+      await recorder.waitFor((m) => m.text === "last", {
+        timeoutMs: 10_000,
+        description: `the last of ${burst + 1} queued commands`,
       });
-      expect(received).toBe(burst + 1);
+      expect(recorder.messages.length).toBe(burst + 1);
       await endClient(back);
     } finally {
       await broker.stop();
