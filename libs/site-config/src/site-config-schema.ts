@@ -78,7 +78,7 @@ export const siteConfigSchema = z
     http: z
       .object({ host: z.string().default("0.0.0.0"), port: z.int().min(0).max(65535).default(8090) })
       .strict()
-      .default({ host: "0.0.0.0", port: 8090 }),
+      .prefault({}),
     timing: timingSchema,
     meter: meterSchema,
   })

@@ -40,7 +40,7 @@ export const bridgeConfigSchema = z
         heartbeatIntervalS: z.int().min(1).default(300),
       })
       .strict()
-      .default({ host: "0.0.0.0", port: 9000, callTimeoutMs: 30_000, heartbeatIntervalS: 300 }),
+      .prefault({}),
     chargers: z.array(charger).min(1),
     /** The TxDefaultProfile installed on connector/EVSE 0 at every boot: what a charger runs at on its own. */
     failSafe: z.object({ limitKw: kw }).strict(),
@@ -50,7 +50,7 @@ export const bridgeConfigSchema = z
     http: z
       .object({ host: z.string().default("0.0.0.0"), port: port.default(8081) })
       .strict()
-      .default({ host: "0.0.0.0", port: 8081 }),
+      .prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

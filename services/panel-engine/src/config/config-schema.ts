@@ -6,7 +6,7 @@ import {
   timeOfUseWindowSchema,
 } from "@smart-charge/site-config";
 import { z } from "zod";
-import { LEASE_DEFAULTS, leaseTiming, leaseTimingIssues } from "./lease-timing.js";
+import { leaseTiming, leaseTimingIssues } from "./lease-timing.js";
 
 const id = z.string().min(1).max(128);
 const kw = z.number().finite().nonnegative();
@@ -49,7 +49,8 @@ export const panelEngineConfigSchema = z
     http: z
       .object({ host: z.string().default("0.0.0.0"), port: z.int().min(0).max(65535).default(8080) })
       .strict()
-      .default({ host: "0.0.0.0", port: 8080 }),
+      // prefault: an absent section is parsed as {}, so the field defaults above are the only ones.
+      .prefault({}),
     timing: z
       .object({
         /** Recompute even without events (time-of-use windows, rotation, expiring budgets). */
@@ -66,13 +67,7 @@ export const panelEngineConfigSchema = z
         ...leaseTiming,
       })
       .strict()
-      .default({
-        recomputeIntervalMs: 10_000,
-        profileTtlS: 600,
-        raiseHoldMs: 15_000,
-        statusMinIntervalMs: 250,
-        ...LEASE_DEFAULTS,
-      }),
+      .prefault({}),
     /**
      * The TxDefaultProfile each charger gets once (connector/EVSE 0): what it falls back to when the
      * engine's TxProfiles expire because no engine runs. Per connector; default: the safe default budget
@@ -89,7 +84,7 @@ export const panelEngineConfigSchema = z
         reserveForIdleChargers: z.boolean().default(false),
       })
       .strict()
-      .default({ enabled: true, reserveForIdleChargers: false }),
+      .prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

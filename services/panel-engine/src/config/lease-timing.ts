@@ -15,8 +15,6 @@ export const leaseTiming = {
   leaseSafetyMarginMs: z.int().min(0).default(300),
 };
 
-export const LEASE_DEFAULTS = { leaseTtlMs: 1_500, leaseRenewMs: 250, leaseSafetyMarginMs: 300 } as const;
-
 export interface LeaseTiming {
   leaseTtlMs: number;
   leaseRenewMs: number;
