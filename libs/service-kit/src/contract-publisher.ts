@@ -6,6 +6,7 @@ import {
   type TopicKind,
 } from "@smart-charge/contracts";
 import type { IClientPublishOptions, MqttClient } from "mqtt";
+import { releaseWrites } from "./coalesce-writes.js";
 
 /** MQTT 5 publish properties (response topic, correlation data, expiry …). */
 export type PublishProperties = NonNullable<IClientPublishOptions["properties"]>;
@@ -39,5 +40,6 @@ export class ContractPublisher {
     this.client.publish(topic, body, { qos, retain: retained, ...extras }, (error) => {
       if (error) this.onError(error, topic);
     });
+    releaseWrites(this.client);
   }
 }

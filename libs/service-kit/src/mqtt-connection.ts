@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import { z } from "zod";
+import { coalesceWritesPerRead } from "./coalesce-writes.js";
 
 /** The `mqtt` section of every service's config file. */
 export const mqttConnectionSchema = z
@@ -87,6 +88,7 @@ export function createMqttClient(m: MqttConnectionConfig, defaultClientId: strin
     const socket = client.stream as { setNoDelay?: (noDelay: boolean) => unknown } | undefined;
     socket?.setNoDelay?.(true);
   });
+  coalesceWritesPerRead(client);
   return client;
 }
 
