@@ -6,7 +6,9 @@
  */
 import { encodeMessage, MESSAGE_SCHEMAS, topics } from "@smart-charge/contracts";
 import {
+  connectClient,
   disposeOwnService,
+  endClient,
   mqttBrokerForTests,
   percentile,
   startOwnMosquitto,
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
   );
   const site = uniqueId("bench-site");
   const bridge = await startMeasuringBridge(broker.url, site, TOTAL, CHARGER_ANSWER_MS);
+  // The bench's own client: the chargers' session events (as their bridge relays them) and the operator.
+  const client = await connectClient(broker.url);
 
   console.log(
     `starting ${PANELS} panel-engines in ${HOSTS} processes and the site-master on ${broker.url} …`,
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
   );
   for (let p = 0; p < PANELS; p++)
     for (let c = 0; c < CHARGERS_PER_PANEL; c++)
-      await bridge.client.publishAsync(
+      await client.publishAsync(
         topics.sessionEvent(site, chargerId(p, c)),
         encodeMessage(MESSAGE_SCHEMAS.sessionEvent, {
           type: "started",
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
     const limitKw = round % 2 === 0 ? LOW_KW : HIGH_KW;
     const measured = bridge.startRound();
     const start = performance.now();
-    await bridge.client.publishAsync(
+    await client.publishAsync(
       topics.setGridLimit(site),
       encodeMessage(MESSAGE_SCHEMAS.setGridLimit, { requestId: `bench-${round}`, limitKw }),
       { qos: 1 },
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
   const cpuPerRound = cpu.perRound(ROUNDS);
   await running.stop();
   await bridge.stop();
+  await endClient(client);
   await broker.stop();
 
   const sorted = [...samples].sort((a, b) => a - b);

@@ -2,12 +2,14 @@
  * The bench's stand-in for the OCPP bridge: it receives every profile command of the site, answers each
  * Accepted (as a charger does after its round trip, `answerMs` later), and tells when every charger has
  * had a SetChargingProfile since a round began. It is the measuring instrument and shares the machine's
- * cores with what it measures, so it reads only what it needs: the charger from the topic, the message
- * id from the text (the engines' commands were validated by the contract when they were published).
+ * cores with what it measures, so it costs as little as it can: a bare MQTT connection
+ * (bare-mqtt-connection.ts), the charger read from the topic, the message id from the text (the engines'
+ * commands were validated by the contract when they were published).
  */
 import { parseTopic, topicPattern, topics } from "@smart-charge/contracts";
-import { connectClient, endClient } from "@smart-charge/test-infra";
+import { uniqueId } from "@smart-charge/test-infra";
 import { performance } from "node:perf_hooks";
+import { connectBareMqtt } from "./bare-mqtt-connection.js";
 
 /** The value of a string field that needs no JSON escaping (message ids are UUIDs), else undefined. */
 function plainStringField(json: string, name: string): string | undefined {
@@ -28,41 +30,42 @@ export interface Round {
 }
 
 export async function startMeasuringBridge(url: string, site: string, total: number, answerMs: number) {
-  const client = await connectClient(url);
   const answering = new Set<NodeJS.Timeout>();
   let round: { firstAt?: number; seen: Set<string>; resolve: (at: number) => void } | undefined;
 
-  client.on("message", (topic, payload) => {
-    const parsed = parseTopic(topic);
-    const text = payload.toString();
-    const messageId = plainStringField(text, "messageId");
-    if (parsed?.kind !== "profileCommand" || messageId === undefined)
-      throw new Error(`the bench bridge cannot read ${topic}: ${text.slice(0, 200)}`);
-    const { chargerId } = parsed;
-    const answer = () =>
-      client.publish(
-        topics.commandResult(site, chargerId),
-        `{"messageId":"${messageId}","chargerId":${JSON.stringify(chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
-        { qos: 1 },
-      );
-    if (answerMs === 0) answer();
-    else {
-      const timer = setTimeout(() => (answering.delete(timer), answer()), answerMs);
-      answering.add(timer);
-    }
-    if (round === undefined || !text.includes('"action":"SetChargingProfile"')) return;
-    round.firstAt ??= performance.now();
-    round.seen.add(chargerId);
-    if (round.seen.size === total) {
-      const finished = round;
-      round = undefined;
-      finished.resolve(performance.now());
-    }
+  const connection = await connectBareMqtt({
+    url,
+    clientId: uniqueId("bench-bridge"),
+    filter: topicPattern("profileCommand", { site }),
+    onMessage({ topic, payload }) {
+      const parsed = parseTopic(topic);
+      const text = payload.toString();
+      const messageId = plainStringField(text, "messageId");
+      if (parsed?.kind !== "profileCommand" || messageId === undefined)
+        throw new Error(`the bench bridge cannot read ${topic}: ${text.slice(0, 200)}`);
+      const { chargerId } = parsed;
+      const answer = () =>
+        connection.publish(
+          topics.commandResult(site, chargerId),
+          `{"messageId":"${messageId}","chargerId":${JSON.stringify(chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
+        );
+      if (answerMs === 0) answer();
+      else {
+        const timer = setTimeout(() => (answering.delete(timer), answer()), answerMs);
+        answering.add(timer);
+      }
+      if (round === undefined || !text.includes('"action":"SetChargingProfile"')) return;
+      round.firstAt ??= performance.now();
+      round.seen.add(chargerId);
+      if (round.seen.size === total) {
+        const finished = round;
+        round = undefined;
+        finished.resolve(performance.now());
+      }
+    },
   });
-  await client.subscribeAsync(topicPattern("profileCommand", { site }), { qos: 1 });
 
   return {
-    client,
     /** Starts counting: resolves once each of the `total` chargers received a SetChargingProfile. */
     startRound(): Round {
       const next = { seen: new Set<string>() } as NonNullable<typeof round>;
@@ -74,7 +77,7 @@ export async function startMeasuringBridge(url: string, site: string, total: num
     seen: () => round?.seen.size ?? total,
     async stop() {
       for (const timer of answering) clearTimeout(timer);
-      await endClient(client);
+      await connection.end();
     },
   };
 }
