@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { JSON_FIELD, ROOT_FIELD } from "../errors/contract-error.js";
 import type { ContractIssue } from "../errors/contract-error.js";
+import { compiledSchema } from "./compiled-schema.js";
 import { firstIssue } from "./first-issue.js";
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; error: ContractIssue };
@@ -36,6 +37,6 @@ export function decodeMessage<S extends z.ZodType>(
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, error: { field: ROOT_FIELD, message: "expected a JSON object" } };
   }
-  const parsed = schema.safeParse(value);
+  const parsed = compiledSchema(schema).safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: firstIssue(parsed.error) };
 }

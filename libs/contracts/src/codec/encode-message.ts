@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ContractError } from "../errors/contract-error.js";
 import { isCleanOutput } from "./clean-output.js";
-import { encodeSchemaFor } from "./encode-schema.js";
+import { compiledSchema } from "./compiled-schema.js";
 import { fieldPath, firstIssue } from "./first-issue.js";
 import { firstNonJsonValue } from "./json-safe.js";
 import { firstDroppedKey } from "./unknown-fields.js";
@@ -11,7 +11,7 @@ import { firstDroppedKey } from "./unknown-fields.js";
  * an error here, since the writer is the one place a typo can still be caught. Throws ContractError.
  */
 export function encodeMessage<S extends z.ZodType>(schema: S, value: z.input<S>): string {
-  const parsed = encodeSchemaFor(schema).safeParse(value);
+  const parsed = compiledSchema(schema).safeParse(value);
   if (!parsed.success) throw new ContractError(firstIssue(parsed.error));
   // One cheap walk for the usual case of a clean message; the exact walks only run to name a problem.
   if (!isCleanOutput(value, parsed.data)) {

@@ -31,6 +31,17 @@ describe("topics", () => {
 });
 
 describe("parseTopic", () => {
+  it("answers a topic it has seen with the same frozen result, also after many others", () => {
+    const topic = "sce/v1/depot/chargers/CP-17/results";
+    const first = parseTopic(topic);
+    expect(first).toEqual({ kind: "commandResult", site: "depot", chargerId: "CP-17" });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(parseTopic(topic)).toBe(first);
+    for (let i = 0; i < 25_000; i++) parseTopic(`sce/v1/depot/chargers/CP-${i}/results`);
+    expect(parseTopic(topic)).toEqual(first);
+    expect(parseTopic("other/app/topic")).toBeNull();
+  });
+
   it("maps a topic back to its kind and decoded ids", () => {
     expect(parseTopic("sce/v1/depot%20north/chargers/CP%2F17/events")).toEqual({
       kind: "sessionEvent",

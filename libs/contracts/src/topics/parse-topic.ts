@@ -23,10 +23,28 @@ function match(kind: TopicKind, levels: readonly string[]): ParsedTopic | null {
 }
 
 /**
- * Maps a received topic to its kind and decoded ids; null for a topic outside this tree (another
- * version, another application, or an id that is not canonically escaped).
+ * A service hears the same topics over and over (each charger's commands and results, each panel's
+ * budget and status): each is matched against the templates once. Bounded, so a stream of made-up topics
+ * cannot grow it without end.
  */
-export function parseTopic(topic: string): ParsedTopic | null {
+const PARSED_CAPACITY = 20_000;
+const parsedTopics = new Map<string, Readonly<ParsedTopic> | null>();
+
+/**
+ * Maps a received topic to its kind and decoded ids; null for a topic outside this tree (another
+ * version, another application, or an id that is not canonically escaped). The result is shared: frozen.
+ */
+export function parseTopic(topic: string): Readonly<ParsedTopic> | null {
+  let parsed = parsedTopics.get(topic);
+  if (parsed === undefined) {
+    parsed = matchTopic(topic);
+    if (parsedTopics.size >= PARSED_CAPACITY) parsedTopics.clear();
+    parsedTopics.set(topic, parsed === null ? null : Object.freeze(parsed));
+  }
+  return parsed;
+}
+
+function matchTopic(topic: string): ParsedTopic | null {
   const levels = topic.split("/");
   if (!ROOT_LEVELS.every((root, index) => levels[index] === root)) return null;
   const rest = levels.slice(ROOT_LEVELS.length);
