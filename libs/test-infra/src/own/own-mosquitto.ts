@@ -15,13 +15,21 @@ export const MOSQUITTO_AS_DEPLOYED: readonly string[] = [
   "max_queued_messages 100000",
 ];
 
+export interface OwnMosquittoOptions {
+  /**
+   * Seconds between saves of the broker's state (default 1: a test's SIGKILL loses at most a second).
+   * A save stops the broker while it writes; a benchmark passes the deployed 30.
+   */
+  autosaveIntervalS?: number;
+}
+
 /**
  * A Mosquitto of the test's own, on a free port (the machine's 1883 is untouched), anonymous, configured
- * as deployed (`set_tcp_nodelay true`), with persistence: restart() (SIGTERM) keeps persistent sessions, their subscriptions and queued QoS 1
- * messages, as a production broker does; restart("SIGKILL") loses what was not saved yet. Needs
- * `mosquitto` on the PATH.
+ * as deployed (`set_tcp_nodelay true`, `max_queued_messages`), with persistence: restart() (SIGTERM) keeps
+ * persistent sessions, their subscriptions and queued QoS 1 messages, as a production broker does;
+ * restart("SIGKILL") loses what was not saved yet. Needs `mosquitto` on the PATH.
  */
-export function startOwnMosquitto(): Promise<OwnService> {
+export function startOwnMosquitto({ autosaveIntervalS = 1 }: OwnMosquittoOptions = {}): Promise<OwnService> {
   return startOwnProcess({
     name: "mosquitto",
     scheme: "mqtt",
@@ -36,7 +44,7 @@ export function startOwnMosquitto(): Promise<OwnService> {
           `user ${userInfo().username}`,
           "persistence true",
           `persistence_location ${dir}/`,
-          "autosave_interval 1",
+          `autosave_interval ${autosaveIntervalS}`,
           "log_dest stderr",
           "log_type error",
           ...MOSQUITTO_AS_DEPLOYED,
