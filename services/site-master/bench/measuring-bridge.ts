@@ -32,26 +32,42 @@ export interface Round {
 export async function startMeasuringBridge(url: string, site: string, total: number, answerMs: number) {
   const answering = new Set<NodeJS.Timeout>();
   let round: { firstAt?: number; seen: Set<string>; resolve: (at: number) => void } | undefined;
+  /** Per command topic: the charger and the topic its results go to, worked out once. */
+  const chargers = new Map<string, { chargerId: string; resultTopic: string }>();
+
+  const chargerOf = (topic: string, text: string) => {
+    let charger = chargers.get(topic);
+    if (charger === undefined) {
+      const parsed = parseTopic(topic);
+      if (parsed?.kind !== "profileCommand")
+        throw new Error(`the bench bridge cannot read ${topic}: ${text.slice(0, 200)}`);
+      charger = { chargerId: parsed.chargerId, resultTopic: topics.commandResult(site, parsed.chargerId) };
+      chargers.set(topic, charger);
+    }
+    return charger;
+  };
+  const answer = (resultTopic: string, chargerId: string, messageId: string) =>
+    connection.publish(
+      resultTopic,
+      `{"messageId":"${messageId}","chargerId":${JSON.stringify(chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
+    );
 
   const connection = await connectBareMqtt({
     url,
     clientId: uniqueId("bench-bridge"),
     filter: topicPattern("profileCommand", { site }),
     onMessage({ topic, payload }) {
-      const parsed = parseTopic(topic);
       const text = payload.toString();
+      const { chargerId, resultTopic } = chargerOf(topic, text);
       const messageId = plainStringField(text, "messageId");
-      if (parsed?.kind !== "profileCommand" || messageId === undefined)
+      if (messageId === undefined)
         throw new Error(`the bench bridge cannot read ${topic}: ${text.slice(0, 200)}`);
-      const { chargerId } = parsed;
-      const answer = () =>
-        connection.publish(
-          topics.commandResult(site, chargerId),
-          `{"messageId":"${messageId}","chargerId":${JSON.stringify(chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
-        );
-      if (answerMs === 0) answer();
+      if (answerMs === 0) answer(resultTopic, chargerId, messageId);
       else {
-        const timer = setTimeout(() => (answering.delete(timer), answer()), answerMs);
+        const timer = setTimeout(
+          () => (answering.delete(timer), answer(resultTopic, chargerId, messageId)),
+          answerMs,
+        );
         answering.add(timer);
       }
       if (round === undefined || !text.includes('"action":"SetChargingProfile"')) return;
