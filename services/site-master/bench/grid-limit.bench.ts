@@ -22,8 +22,11 @@ import { startMeasuringBridge } from "./measuring-bridge.js";
 import { CHARGERS_PER_PANEL, chargerId, PANELS, startBenchSite } from "./bench-site.js";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 30);
-/** Changes run before measuring, while V8 compiles the paths a budget change takes. */
-const WARMUP_ROUNDS = Number(process.env["BENCH_WARMUP_ROUNDS"] ?? 3);
+/**
+ * Changes run before measuring, while V8 compiles the paths a budget change takes: a site that has run
+ * for a while has them compiled; the first few changes after start-up run 20–50 % slower.
+ */
+const WARMUP_ROUNDS = Number(process.env["BENCH_WARMUP_ROUNDS"] ?? 10);
 /** Processes the 50 panel-engines run in (default: one per core of this machine). */
 const HOSTS = Number(process.env["BENCH_ENGINE_HOSTS"] ?? availableParallelism());
 /**
