@@ -1,9 +1,9 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import { bootChargePoint, bridgeTestBed, startBridge } from "./test-support/e2e-bridge-harness.js";
 import { eventOf as event } from "./test-support/e2e-engine-side.js";
 
 describe.each(["mosquitto", "aedes"] as const)("ocpp-bridge over %s", (brokerKind) => {
-  const { cleanups, site: bridgeSite } = bridgeTestBed(brokerKind);
+  const { site: bridgeSite } = bridgeTestBed(brokerKind);
 
   /** A running bridge, and the session events it publishes as a panel-engine receives them. */
   async function site() {
@@ -17,7 +17,7 @@ describe.each(["mosquitto", "aedes"] as const)("ocpp-bridge over %s", (brokerKin
       ["CP-1", "1.6"],
       ["CP-2", "2.0.1"],
     ] as const) {
-      const cp = await bootChargePoint(bridge, id, version, cleanups);
+      const cp = await bootChargePoint(bridge, id, version);
       const failSafe = await cp.waitForProfile((p) => p.purpose === "TxDefaultProfile");
       expect(failSafe.connectorId, version).toBe(0);
       expect(failSafe.limitW, version).toBe(Math.round(6 * 230 * 3)); // 4.14 kW on three phases: 6 A
@@ -28,7 +28,7 @@ describe.each(["mosquitto", "aedes"] as const)("ocpp-bridge over %s", (brokerKin
     "an OCPP %s session becomes started, meter-values and stopped",
     async (version) => {
       const { bridge, events } = await site();
-      const cp = await bootChargePoint(bridge, "CP-3", version, cleanups);
+      const cp = await bootChargePoint(bridge, "CP-3", version);
       const transactionId = await cp.startTransaction(1);
       const started = event(await events.waitFor((m) => event(m).type === "started"));
       expect(started).toMatchObject({
@@ -51,12 +51,12 @@ describe.each(["mosquitto", "aedes"] as const)("ocpp-bridge over %s", (brokerKin
 
   test("1.6 transaction ids are unique, also across a bridge restart", async () => {
     const { config, bridge } = await site();
-    const first = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
+    const first = await bootChargePoint(bridge, "CP-1", "1.6");
     const ids = [await first.startTransaction(1), await first.startTransaction(2)];
     await bridge.stop();
     const again = await startBridge(config);
-    cleanups.push(() => again.stop());
-    const second = await bootChargePoint(again, "CP-2", "1.6", cleanups);
+    onTestFinished(() => again.stop());
+    const second = await bootChargePoint(again, "CP-2", "1.6");
     ids.push(await second.startTransaction(1));
     expect(new Set(ids).size).toBe(3);
     expect(ids.every((id) => /^\d+$/.test(id))).toBe(true);

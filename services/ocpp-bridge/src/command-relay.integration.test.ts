@@ -7,13 +7,13 @@ import { SimulatedChargePoint } from "./test-support/simulated-charge-point.js";
 describe.each(["mosquitto", "aedes"] as const)(
   "profile commands through the bridge over %s",
   (brokerKind) => {
-    const { cleanups, site } = bridgeTestBed(brokerKind);
+    const { site } = bridgeTestBed(brokerKind);
 
     const txProfiles = (cp: SimulatedChargePoint) => cp.received.filter((p) => p.purpose === "TxProfile");
 
     test("a command reaches the charger and its answer comes back under the command's messageId", async () => {
       const { bridge, engine } = await site();
-      const cp = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
+      const cp = await bootChargePoint(bridge, "CP-1", "1.6");
       const messageId = await engine.command("CP-1", 3);
       expect(await engine.resultFor(messageId)).toMatchObject({ chargerId: "CP-1", status: "Accepted" });
       expect(txProfiles(cp).map((p) => p.limitW)).toEqual([16 * 230 * 3]);
@@ -21,7 +21,7 @@ describe.each(["mosquitto", "aedes"] as const)(
 
     test("a charger that rejects profiles is reported Rejected; NotSupported passes through", async () => {
       const { bridge, engine } = await site();
-      const cp = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
+      const cp = await bootChargePoint(bridge, "CP-1", "1.6");
       cp.profileAnswer = "Rejected";
       expect(await engine.resultFor(await engine.command("CP-1", 1))).toMatchObject({
         status: "Rejected",
@@ -33,7 +33,7 @@ describe.each(["mosquitto", "aedes"] as const)(
 
     test("fencing: a command with an epoch below the highest seen is not relayed and is reported", async () => {
       const { bridge, engine } = await site();
-      const cp = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
+      const cp = await bootChargePoint(bridge, "CP-1", "1.6");
       expect(
         (await engine.resultFor(await engine.command("CP-1", 7, { payload: profile16(10) }))).status,
       ).toBe("Accepted");
@@ -53,7 +53,7 @@ describe.each(["mosquitto", "aedes"] as const)(
 
     test("an expired command is not relayed", async () => {
       const { bridge, engine } = await site();
-      const cp = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
+      const cp = await bootChargePoint(bridge, "CP-1", "1.6");
       const past = Date.now() - 120_000;
       const expired = await engine.command("CP-1", 1, {
         issuedAt: new Date(past).toISOString(),
@@ -69,14 +69,14 @@ describe.each(["mosquitto", "aedes"] as const)(
         ocpp: { host: "127.0.0.1", port: 0, callTimeoutMs: 300 },
       });
       expect(await engine.resultFor(await engine.command("CP-2", 1))).toMatchObject({ reason: "offline" });
-      const silent = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
+      const silent = await bootChargePoint(bridge, "CP-1", "1.6");
       await silent.waitForProfile((p) => p.purpose === "TxDefaultProfile");
       silent.profileAnswer = "silent";
       expect(await engine.resultFor(await engine.command("CP-1", 1))).toMatchObject({
         status: "Rejected",
         reason: "timeout",
       });
-      await bootChargePoint(bridge, "CP-3", "2.0.1", cleanups);
+      await bootChargePoint(bridge, "CP-3", "2.0.1");
       expect(await engine.resultFor(await engine.command("CP-3", 1))).toMatchObject({
         status: "NotSupported",
         reason: "charger speaks OCPP 2.0.1",
@@ -112,7 +112,7 @@ describe.each(["mosquitto", "aedes"] as const)(
         ["unknown-charger", "identity"],
         ["unauthorized", "password"],
       ]);
-      await bootChargePoint(bridge, "CP-4", "2.0.1", cleanups, "s3cret-4");
+      await bootChargePoint(bridge, "CP-4", "2.0.1", "s3cret-4");
       const base = `http://127.0.0.1:${bridge.httpPort}`;
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
       const metrics = await (await fetch(`${base}/metrics`)).text();

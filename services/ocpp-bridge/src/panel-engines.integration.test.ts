@@ -11,7 +11,7 @@ import {
   type RecordedMessage,
   type TestRedis,
 } from "@smart-charge/test-infra";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { bootChargePoint, bridgeTestBed } from "./test-support/e2e-bridge-harness.js";
 import { type EngineSide, profile16, reportOf, resultOf } from "./test-support/e2e-engine-side.js";
 import { publishBudget, startPanelEngine, watchPeakW, type PanelCharger } from "./test-support/e2e-panels.js";
@@ -31,7 +31,6 @@ describe.each(["mosquitto", "aedes"] as const)(
   "bridge and real panel-engines over %s and Redis",
   (brokerKind) => {
     const bed = bridgeTestBed(brokerKind);
-    const { cleanups } = bed;
     let redis: TestRedis;
     beforeAll(async () => {
       redis = await redisForTests();
@@ -65,7 +64,7 @@ describe.each(["mosquitto", "aedes"] as const)(
       budgetKw: number,
       chargers: PanelCharger[],
     ) {
-      cleanups.push(await publishBudget(engineSide.client, site, name, budgetKw));
+      onTestFinished(await publishBudget(engineSide.client, site, name, budgetKw));
       const running = await startPanelEngine({
         mqttUrl: bed.brokerUrl(),
         redisUrl: redis.url,
@@ -73,7 +72,7 @@ describe.each(["mosquitto", "aedes"] as const)(
         panel: name,
         chargers,
       });
-      cleanups.push(running.stop);
+      onTestFinished(() => running.stop());
       return running.engine;
     }
 
@@ -83,8 +82,8 @@ describe.each(["mosquitto", "aedes"] as const)(
         { id: "CP-1", ocppVersion: "1.6" },
         { id: "CP-2", ocppVersion: "2.0.1" },
       ]);
-      const cp1 = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
-      const cp2 = await bootChargePoint(bridge, "CP-2", "2.0.1", cleanups);
+      const cp1 = await bootChargePoint(bridge, "CP-1", "1.6");
+      const cp2 = await bootChargePoint(bridge, "CP-2", "2.0.1");
       for (const cp of [cp1, cp2]) {
         const failSafe = await cp.waitForProfile((p) => p.purpose === "TxDefaultProfile");
         expect(failSafe.connectorId).toBe(0);
@@ -121,7 +120,7 @@ describe.each(["mosquitto", "aedes"] as const)(
             ["CP-5", "2.0.1"],
             ["CP-6", "1.6"],
           ] as const
-        ).map(([cp, version]) => bootChargePoint(bridge, cp, version, cleanups)),
+        ).map(([cp, version]) => bootChargePoint(bridge, cp, version)),
       );
       if (!cp1 || !cp2 || !cp3 || !cp5 || !cp6) throw new Error("five charge points expected");
       const panelA = watchPeakW([cp1, cp2, cp3]);
@@ -159,9 +158,9 @@ describe.each(["mosquitto", "aedes"] as const)(
       ]);
       const statuses = await recordMessages(engineSide.client, topicPattern("panelStatus", { site: id }));
       const [cp1, cp2, cp3] = [
-        await bootChargePoint(bridge, "CP-1", "1.6", cleanups),
-        await bootChargePoint(bridge, "CP-2", "1.6", cleanups),
-        await bootChargePoint(bridge, "CP-3", "2.0.1", cleanups),
+        await bootChargePoint(bridge, "CP-1", "1.6"),
+        await bootChargePoint(bridge, "CP-2", "1.6"),
+        await bootChargePoint(bridge, "CP-3", "2.0.1"),
       ];
       cp2.profileAnswer = "Rejected";
       await cp1.startTransaction(1);
@@ -188,8 +187,8 @@ describe.each(["mosquitto", "aedes"] as const)(
         { id: "CP-2", ocppVersion: "1.6" },
       ]);
       const commands = await recordMessages(engineSide.client, subscriptions.bridge(id)[0] ?? "");
-      const cp1 = await bootChargePoint(bridge, "CP-1", "1.6", cleanups);
-      const cp2 = await bootChargePoint(bridge, "CP-2", "1.6", cleanups);
+      const cp1 = await bootChargePoint(bridge, "CP-1", "1.6");
+      const cp2 = await bootChargePoint(bridge, "CP-2", "1.6");
       await cp1.startTransaction(1);
       await cp1.waitForProfile(txProfile(22_000));
       const live = decodeMessage(MESSAGE_SCHEMAS.profileCommand, (await commands.waitFor()).payload);

@@ -7,7 +7,7 @@ import {
   type TestRedis,
 } from "@smart-charge/test-infra";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import type { PanelEngineConfig } from "./config/config-schema.js";
 import { RedisFailoverStore } from "./failover/redis-failover-store.js";
 import { runPanelEngine, type RunningPanelEngine } from "./run-panel-engine.js";
@@ -24,13 +24,9 @@ const txProfile = (m: RecordedMessage) =>
 describe("active and standby panel-engines sharing one Redis", () => {
   let broker: TestBroker;
   let redisService: TestRedis;
-  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     [broker, redisService] = await Promise.all([mqttBrokerForTests("mosquitto"), redisForTests()]);
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
     await broker.stop();
@@ -50,7 +46,7 @@ describe("active and standby panel-engines sharing one Redis", () => {
         logger: createLogger(`test.${instanceId}`, process.env["LOG_LEVEL"] ?? "silent"),
       },
     );
-    return stoppedOnCleanup(running, cleanups, () => redis.disconnect());
+    return stoppedOnCleanup(running, () => redis.disconnect());
   }
 
   async function pair() {
@@ -58,7 +54,7 @@ describe("active and standby panel-engines sharing one Redis", () => {
       timing: { recomputeIntervalMs: 600_000, raiseHoldMs: 60_000 },
     });
     const bridge = await BridgeSimulator.start(broker.url, config.site);
-    cleanups.push(() => bridge.close([config.panel]));
+    onTestFinished(() => bridge.close([config.panel]));
     const active = await launch(config, "engine-a");
     const standby = await launch(config, "engine-b");
     return { config, bridge, active, standby };

@@ -1,7 +1,7 @@
 import { topics } from "@smart-charge/contracts";
 import { mqttBrokerForTests, redisForTests, type TestBroker, type TestRedis } from "@smart-charge/test-infra";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import type { PanelEngineConfig } from "./config/config-schema.js";
 import type { RunningPanelEngine } from "./run-panel-engine.js";
 import { RedisSessionStore } from "./state/redis-session-store.js";
@@ -27,13 +27,9 @@ const forCharger = (chargerId: string, limitW?: number) => (m: RecordedMessage) 
 describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis", (brokerKind) => {
   let broker: TestBroker;
   let redisService: TestRedis;
-  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     [broker, redisService] = await Promise.all([mqttBrokerForTests(brokerKind), redisForTests()]);
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
     await broker.stop();
@@ -43,7 +39,7 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
   async function panel(overrides: Parameters<typeof testPanelConfig>[1] = {}, options: EngineOptions = {}) {
     const config = testPanelConfig(broker.url, overrides);
     const bridge = await BridgeSimulator.start(broker.url, config.site);
-    cleanups.push(() => bridge.close([config.panel]));
+    onTestFinished(() => bridge.close([config.panel]));
     const engine = await launch(config, options);
     return { config, bridge, engine };
   }
@@ -55,7 +51,7 @@ describe.each(["mosquitto", "aedes"] as const)("panel-engine over %s and Redis",
       new RedisSessionStore({ redis, site: config.site, panel: config.panel }),
       options,
     );
-    return stoppedOnCleanup(running, cleanups, () => redis.disconnect());
+    return stoppedOnCleanup(running, () => redis.disconnect());
   }
 
   test("a session's life: budget, start, share, stop and clear", async () => {

@@ -1,5 +1,5 @@
 import { mqttBrokerForTests, type TestBroker } from "@smart-charge/test-infra";
-import { afterAll, afterEach, beforeAll, describe, test } from "vitest";
+import { afterAll, beforeAll, describe, onTestFinished, test } from "vitest";
 import { InMemoryPanelStateStore } from "./state/in-memory-panel-state-store.js";
 import type { PanelStateStore } from "./state/panel-state-store.js";
 import { BridgeSimulator } from "./test-support/bridge-simulator.js";
@@ -35,12 +35,8 @@ function resendingStore(inner: PanelStateStore) {
 
 describe("a session write that ran twice after a lost store connection", () => {
   let broker: TestBroker;
-  const cleanups: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     broker = await mqttBrokerForTests("aedes");
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(() => broker.stop());
 
@@ -50,9 +46,9 @@ describe("a session write that ran twice after a lost store connection", () => {
       new InMemoryPanelStateStore({ site: config.site, panel: config.panel }),
     );
     const bridge = await BridgeSimulator.start(broker.url, config.site);
-    cleanups.push(() => bridge.close([config.panel]));
+    onTestFinished(() => bridge.close([config.panel]));
     const running = await startEngine(config, store, { storeConnectionLosses: () => staged.losses });
-    stoppedOnCleanup(running, cleanups, () => undefined);
+    stoppedOnCleanup(running, () => undefined);
     await bridge.budget(config.panel, 30, 1);
     const lists = (...ids: string[]) =>
       bridge.statuses.waitFor(

@@ -9,7 +9,7 @@ import {
   type TestBroker,
   type TestRedis,
 } from "@smart-charge/test-infra";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import type { SiteConfig, SiteConfigInput } from "@smart-charge/site-config";
 import type { RunningSiteMaster } from "./run-site-master.js";
 import { budgetOf, FakePanels, forPanel, resultOf, type Demand } from "./test-support/fake-panels.js";
@@ -18,13 +18,9 @@ import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-h
 describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", (brokerKind) => {
   let broker: TestBroker;
   let redis: TestRedis;
-  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     [broker, redis] = await Promise.all([mqttBrokerForTests(brokerKind), redisForTests()]);
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
     await broker.stop();
@@ -35,7 +31,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
   async function site(demand: Record<string, Demand>, overrides: Partial<SiteConfigInput> = {}) {
     const config = testSite(broker.url, overrides);
     const panels = await FakePanels.start(broker.url, config.site, GROUPS);
-    cleanups.push(() => panels.close(PANELS));
+    onTestFinished(() => panels.close(PANELS));
     for (const [panel, d] of Object.entries(demand)) {
       panels.confirming.add(panel);
       await panels.report(panel, d);
@@ -47,7 +43,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
   async function launch(config: SiteConfig): Promise<RunningSiteMaster> {
     const running = await startSiteMaster(config, redis.url);
     let stopped = false;
-    cleanups.push(async () => {
+    onTestFinished(async () => {
       if (!stopped) await running.stop();
     });
     return {
@@ -129,7 +125,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
     });
     await panels.budgets.waitFor(forPanel("b1", (b) => b.totalKw === 40));
     const ops = await connectClient(broker.url);
-    cleanups.push(() => endClient(ops));
+    onTestFinished(() => endClient(ops));
     const replies = await recordMessages(ops, "ops/console-1/replies");
 
     await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "op-1", limitKw: 300 });
@@ -207,7 +203,7 @@ describe.each(["mosquitto", "aedes"] as const)("site-master over %s and Redis", 
       );
       await panels.budgets.waitFor(forPanel("panel-a", (b) => b.totalKw === 60));
       const ops = await connectClient(broker.url, { protocolVersion: 5 });
-      cleanups.push(() => endClient(ops));
+      onTestFinished(() => endClient(ops));
       const correlation: string[] = [];
       ops.on("message", (topic, _payload, packet) => {
         if (topic === "ops/console-5/replies")

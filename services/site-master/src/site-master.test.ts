@@ -2,17 +2,12 @@ import { encodeMessage, MESSAGE_SCHEMAS, topics } from "@smart-charge/contracts"
 import { connectNow, createLogger, createMqttClient } from "@smart-charge/service-kit";
 import { mqttBrokerForTests } from "@smart-charge/test-infra";
 import type { IPublishPacket, MqttClient } from "mqtt";
-import { afterEach, expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
 import { SiteMetrics } from "./ops/metrics.js";
 import { SiteMaster } from "./site-master.js";
 import { InMemorySiteStore } from "./state/in-memory-site-store.js";
 import { statusOf } from "./test-support/site-fixtures.js";
 import { PANELS, testSite } from "./test-support/site-harness.js";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 async function divisions(metrics: SiteMetrics): Promise<number> {
   const { values } = await metrics.divisionSeconds.get();
@@ -28,13 +23,13 @@ function deliver(client: MqttClient, packet: IPublishPacket): Promise<void> {
 
 test("statuses that arrive together lead to one division, not one each", async () => {
   const broker = await mqttBrokerForTests("aedes");
-  cleanups.push(() => broker.stop());
+  onTestFinished(() => broker.stop());
   // Long intervals: no timer round may fall between the statuses and the check.
   const config = testSite(broker.url, {
     timing: { startupSettleMs: 0, raiseHoldMs: 600_000, panelSilentAfterMs: 600_000, budgetTtlMs: 900_000 },
   });
   const mqtt = createMqttClient(config.mqtt, `${config.site}-site-master`);
-  cleanups.push(() => mqtt.endAsync());
+  onTestFinished(() => mqtt.endAsync());
   await connectNow(mqtt);
   const metrics = new SiteMetrics();
   const master = new SiteMaster({
@@ -45,7 +40,7 @@ test("statuses that arrive together lead to one division, not one each", async (
     metrics,
   });
   await master.start();
-  cleanups.push(() => master.stop());
+  onTestFinished(() => master.stop());
   const before = await divisions(metrics);
 
   // Every panel reports in the same moment, as after a budget change.

@@ -8,7 +8,7 @@ import {
 } from "@smart-charge/test-infra";
 import { createLogger } from "@smart-charge/service-kit";
 import { Writable } from "node:stream";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import type { SiteConfig } from "@smart-charge/site-config";
 import { budgetOf, FakePanels, forPanel, resultOf } from "./test-support/fake-panels.js";
 import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-harness.js";
@@ -30,13 +30,9 @@ function loggerUntil(event: string) {
 describe("site-master while Redis is away", () => {
   let broker: TestBroker;
   let redis: OwnService;
-  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     [broker, redis] = await Promise.all([mqttBrokerForTests("mosquitto"), startOwnRedis()]);
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
     await broker.stop();
@@ -46,7 +42,7 @@ describe("site-master while Redis is away", () => {
   /** Fake engines that confirm every budget; panel-a would draw 60 kW, the others nothing. */
   async function panelsWhereOnlyPanelADraws(config: SiteConfig): Promise<FakePanels> {
     const panels = await FakePanels.start(broker.url, config.site, GROUPS);
-    cleanups.push(() => panels.close(PANELS));
+    onTestFinished(() => panels.close(PANELS));
     for (const panel of PANELS) {
       panels.confirming.add(panel);
       await panels.report(panel, { demandKw: panel === "panel-a" ? 60 : 0, heldBack: true });
@@ -59,7 +55,7 @@ describe("site-master while Redis is away", () => {
     const panels = await panelsWhereOnlyPanelADraws(config);
     const { logger, stored } = loggerUntil("operator-settings-stored");
     let master = await startSiteMaster(config, redis.url, logger);
-    cleanups.push(() => master.stop());
+    onTestFinished(() => master.stop());
     await panels.budgets.waitFor(forPanel("panel-a", (b) => b.totalKw === 60));
 
     await redis.stop("SIGKILL");
@@ -86,11 +82,11 @@ describe("site-master while Redis is away", () => {
     const config = testSite(broker.url);
     const panels = await panelsWhereOnlyPanelADraws(config);
     const master = await startSiteMaster(config, redis.url);
-    cleanups.push(() => master.stop());
+    onTestFinished(() => master.stop());
     await panels.budgets.waitFor(forPanel("panel-a", (b) => b.totalKw === 60));
 
     redis.pause();
-    cleanups.push(async () => redis.resume());
+    onTestFinished(async () => redis.resume());
     await panels.send("setGridLimit", topics.setGridLimit(config.site), { requestId: "cut-2", limitKw: 40 });
     // Nothing waits for the hung write: the budgets go out at once, the answer after half a second.
     const answer = await panels.results.waitFor((m) => resultOf(m).requestId === "cut-2", {

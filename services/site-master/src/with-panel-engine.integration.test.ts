@@ -16,19 +16,15 @@ import {
   type TestBroker,
   type TestRedis,
 } from "@smart-charge/test-infra";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, onTestFinished, test } from "vitest";
 import { budgetOf, FakePanels } from "./test-support/fake-panels.js";
 import { GROUPS, PANELS, startSiteMaster, testSite } from "./test-support/site-harness.js";
 
 let broker: TestBroker;
 let redis: TestRedis;
-const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   [broker, redis] = await Promise.all([mqttBrokerForTests("mosquitto"), redisForTests()]);
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 afterAll(async () => {
   await broker.stop();
@@ -46,7 +42,7 @@ test("a real panel-engine takes its budget from the site-master and its demand f
   const site = testSite(broker.url);
   // The other panels are idle fakes; panel-a is a real panel-engine with two 22 kW chargers.
   const fakes = await FakePanels.start(broker.url, site.site, GROUPS);
-  cleanups.push(() => fakes.close(PANELS));
+  onTestFinished(() => fakes.close(PANELS));
   for (const panel of ["panel-b", "b1", "b2"]) {
     fakes.confirming.add(panel);
     await fakes.report(panel, { demandKw: 0 });
@@ -70,9 +66,9 @@ test("a real panel-engine takes its budget from the site-master and its demand f
     storeKind: "memory",
     logger: createLogger("test.panel-engine", process.env["LOG_LEVEL"] ?? "silent"),
   });
-  cleanups.push(() => engine.stop());
+  onTestFinished(() => engine.stop());
   const master = await startSiteMaster(site, redis.url);
-  cleanups.push(() => master.stop());
+  onTestFinished(() => master.stop());
 
   // The bridge: accepts every profile command.
   const commands = await recordMessages(fakes.client, topicPattern("profileCommand", { site: site.site }));

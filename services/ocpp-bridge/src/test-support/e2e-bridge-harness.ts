@@ -1,6 +1,6 @@
 import { createLogger } from "@smart-charge/service-kit";
 import { mqttBrokerForTests, uniqueId, type BrokerKind, type TestBroker } from "@smart-charge/test-infra";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, beforeAll, onTestFinished } from "vitest";
 import type { BridgeConfig, BridgeConfigInput } from "../config/config-schema.js";
 import { parseConfig } from "../config/load-config.js";
 import { runOcppBridge, type RunningOcppBridge } from "../run-ocpp-bridge.js";
@@ -35,12 +35,11 @@ export function startBridge(config: BridgeConfig): Promise<RunningOcppBridge> {
   });
 }
 
-/** Connects and boots a simulated charge point; `cleanups` closes it after the test. */
+/** Connects and boots a simulated charge point, closed when the test finishes. */
 export async function bootChargePoint(
   bridge: RunningOcppBridge,
   identity: string,
   version: ChargePointOptions["version"],
-  cleanups: (() => Promise<void>)[],
   password?: string,
 ): Promise<SimulatedChargePoint> {
   const cp = await SimulatedChargePoint.connect({
@@ -49,23 +48,20 @@ export async function bootChargePoint(
     version,
     ...(password !== undefined ? { password } : {}),
   });
-  cleanups.push(() => cp.close().then(() => undefined));
+  onTestFinished(() => cp.close().then(() => undefined));
   await cp.boot();
   return cp;
 }
 
 /**
- * For a describe block: a broker of the given kind for the file, cleanups run after each test, and
- * `site()` — a running bridge for a fresh site with an MQTT client on the panel-engines' side.
+ * For a describe block: a broker of the given kind for the file, and
+ * `site()` — a running bridge for a fresh site with an MQTT client on the panel-engines' side, both
+ * stopped when the test finishes.
  */
 export function bridgeTestBed(brokerKind: BrokerKind) {
   let broker: TestBroker | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     broker = await mqttBrokerForTests(brokerKind);
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
     await broker?.stop();
@@ -75,14 +71,13 @@ export function bridgeTestBed(brokerKind: BrokerKind) {
     return broker.url;
   };
   return {
-    cleanups,
     brokerUrl,
     site: async (overrides: Partial<BridgeConfigInput> = {}) => {
       const config = testBridgeConfig(brokerUrl(), overrides);
       const engine = await EngineSide.start(brokerUrl(), config.site);
-      cleanups.push(() => engine.close());
+      onTestFinished(() => engine.close());
       const bridge = await startBridge(config);
-      cleanups.push(() => bridge.stop());
+      onTestFinished(() => bridge.stop());
       return { config, bridge, engine };
     },
   };

@@ -1,3 +1,4 @@
+import { onTestFinished } from "vitest";
 import { uniqueId } from "@smart-charge/test-infra";
 import { parseConfig } from "../config/load-config.js";
 import type { PanelEngineConfig, PanelEngineConfigInput } from "../config/config-schema.js";
@@ -46,13 +47,9 @@ export async function startEngine(
  * Registers the engine for the test's cleanup (stopped unless the test stopped it, then `release()`,
  * e.g. its Redis connection) and returns it with a stop() the test may call itself.
  */
-export function stoppedOnCleanup(
-  running: RunningPanelEngine,
-  cleanups: (() => Promise<void>)[],
-  release: () => void,
-): RunningPanelEngine {
+export function stoppedOnCleanup(running: RunningPanelEngine, release: () => void): RunningPanelEngine {
   let stopped = false;
-  cleanups.push(async () => {
+  onTestFinished(async () => {
     if (!stopped) await running.stop();
     release();
   });
