@@ -38,6 +38,8 @@ describe("parseTopic", () => {
     expect(Object.isFrozen(first)).toBe(true);
     expect(parseTopic(topic)).toBe(first);
     for (let i = 0; i < 25_000; i++) parseTopic(`sce/v1/depot/chargers/CP-${i}/results`);
+    // Forgotten to stay within bounds, and matched again.
+    expect(parseTopic(topic)).not.toBe(first);
     expect(parseTopic(topic)).toEqual(first);
     expect(parseTopic("other/app/topic")).toBeNull();
   });

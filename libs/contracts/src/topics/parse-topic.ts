@@ -22,26 +22,31 @@ function match(kind: TopicKind, levels: readonly string[]): ParsedTopic | null {
   return { kind, ...ids } as ParsedTopic;
 }
 
+const PARSED_CAPACITY = 20_000;
+/** Longer topics are matched every time: a publisher with wildcard access could send huge ones. */
+const PARSED_MAX_LENGTH = 256;
 /**
  * A service hears the same topics over and over (each charger's commands and results, each panel's
- * budget and status): each is matched against the templates once. Bounded, so a stream of made-up topics
- * cannot grow it without end.
+ * budget and status): each is matched against the templates once. Only topics of this tree are kept, up
+ * to a count and a length, so a stream of made-up topics cannot make the service hold much.
  */
-const PARSED_CAPACITY = 20_000;
-const parsedTopics = new Map<string, Readonly<ParsedTopic> | null>();
+const parsedTopics = new Map<string, Readonly<ParsedTopic>>();
 
 /**
  * Maps a received topic to its kind and decoded ids; null for a topic outside this tree (another
  * version, another application, or an id that is not canonically escaped). The result is shared: frozen.
  */
 export function parseTopic(topic: string): Readonly<ParsedTopic> | null {
-  let parsed = parsedTopics.get(topic);
-  if (parsed === undefined) {
-    parsed = matchTopic(topic);
+  const known = parsedTopics.get(topic);
+  if (known !== undefined) return known;
+  const parsed = matchTopic(topic);
+  if (parsed === null) return null;
+  const frozen = Object.freeze(parsed);
+  if (topic.length <= PARSED_MAX_LENGTH) {
     if (parsedTopics.size >= PARSED_CAPACITY) parsedTopics.clear();
-    parsedTopics.set(topic, parsed === null ? null : Object.freeze(parsed));
+    parsedTopics.set(topic, frozen);
   }
-  return parsed;
+  return frozen;
 }
 
 function matchTopic(topic: string): ParsedTopic | null {
