@@ -81,15 +81,18 @@ describe.each<BrokerKind>(["mosquitto", "aedes"])("socket writes on %s", (kind) 
     let lookedAtSocket = (_corked: number) => {};
     const corkedNextTick = new Promise<number>((resolve) => (lookedAtSocket = resolve));
     const client = await serviceClient(topic, (self) => {
-      new ContractPublisher(self, () => undefined).publish("panelBudget", topics.panelBudget(root, "a"), {
-        site: root,
-        panel: "a",
-        totalKw: 10,
-        sequence: 1,
-        issuedAt: "2026-11-25T12:00:00.000Z",
-        expiresAt: "2026-11-25T12:10:00.000Z",
-      });
-      // mqtt.js writes each packet (this PUBACK too) at the next tick: look once those writes are done.
+      new ContractPublisher(self, () => undefined).publish(
+        "commandResult",
+        topics.commandResult(root, "CP-1"),
+        {
+          messageId: "m-1",
+          chargerId: "CP-1",
+          status: "Accepted",
+          at: "2026-11-25T12:00:00.000Z",
+        },
+      );
+      // mqtt-packet corks the socket for each packet it writes (this one and the PUBACK that follows the
+      // handler) until the next tick: look once those are written.
       process.nextTick(() => process.nextTick(() => lookedAtSocket((self.stream as Socket).writableCorked)));
     });
     try {

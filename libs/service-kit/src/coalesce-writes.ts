@@ -7,8 +7,10 @@ const releases = new WeakMap<MqttClient, () => void>();
  * Lets the acknowledgements a read causes leave in one socket write. mqtt.js handles the packets of a read
  * one per tick and writes each PUBACK on its own: a burst of 1000 command results was 1000 writes, each a
  * trip through the kernel's TCP stack and a wake-up of the broker. The socket is corked from a read until
- * the event loop's check phase; a message the service publishes releases it (`releaseWrites`), so
- * commands and budgets are not held back behind the rest of the loop turn.
+ * the event loop's check phase. A message the service publishes releases it (`releaseWrites`), so
+ * commands and budgets are not held back behind the rest of the loop turn; the acknowledgements after it
+ * in the same read go out one write each, as before. A socket destroyed while corked loses the PUBACKs it
+ * held; the broker delivers those messages again (QoS 1).
  */
 export function coalesceWritesPerRead(client: MqttClient): void {
   client.on("connect", () => {
