@@ -21,8 +21,8 @@ export interface BareMqttOptions {
   clientId: string;
   /** Subscribed at QoS 1 before `connectBareMqtt` resolves. */
   filter: string;
-  /** Each message received on `filter`; its PUBACK is sent by the connection. */
-  onMessage: (packet: IPublishPacket) => void;
+  /** Each message received on `filter`, with this connection's publish; its PUBACK is sent for it. */
+  onMessage: (packet: IPublishPacket, publish: BareMqttConnection["publish"]) => void;
 }
 
 export async function connectBareMqtt(options: BareMqttOptions): Promise<BareMqttConnection> {
@@ -33,7 +33,8 @@ export async function connectBareMqtt(options: BareMqttOptions): Promise<BareMqt
   const outgoing: Buffer[] = [];
   let flushScheduled = false;
   let nextMessageId = 0;
-  const acked = new Map<Packet["cmd"], () => void>();
+  let ending = false;
+  const acked = new Map<Packet["cmd"], (packet: Packet) => void>();
 
   const flush = () => {
     flushScheduled = false;
@@ -48,44 +49,47 @@ export async function connectBareMqtt(options: BareMqttOptions): Promise<BareMqt
       setImmediate(flush);
     }
   };
-  const answered = (cmd: Packet["cmd"]) => new Promise<void>((resolve) => acked.set(cmd, resolve));
+  const answered = (cmd: Packet["cmd"]) => new Promise<Packet>((resolve) => acked.set(cmd, resolve));
+  const publish: BareMqttConnection["publish"] = (topic, payload) => {
+    // Packet ids 2 … 65535; the broker acknowledges them long before they come round again.
+    nextMessageId = (nextMessageId % 65_534) + 1;
+    send({ cmd: "publish", topic, payload, qos: 1, retain: false, dup: false, messageId: nextMessageId + 1 });
+  };
 
   packets.on("packet", (packet: Packet) => {
     if (packet.cmd === "publish") {
       if (packet.qos === 1) send({ cmd: "puback", messageId: packet.messageId ?? 0 });
-      options.onMessage(packet);
+      options.onMessage(packet, publish);
       return;
     }
-    acked.get(packet.cmd)?.();
+    acked.get(packet.cmd)?.(packet);
   });
   packets.on("error", (error: Error) => socket.destroy(error));
   socket.on("data", (chunk: Buffer) => {
     packets.parse(chunk);
     flush();
   });
+  // A measurement cannot go on without its bridge: stop the bench loudly rather than wait for commands.
+  socket.on("close", () => {
+    if (!ending) throw new Error(`the bench bridge lost its connection to ${options.url}`);
+  });
 
   const connack = answered("connack");
-  send({ cmd: "connect", clientId: options.clientId, protocolVersion: 4, clean: true, keepalive: 60 });
-  await connack;
+  // No keep-alive: the bench talks to a broker on this machine and sends nothing between rounds.
+  send({ cmd: "connect", clientId: options.clientId, protocolVersion: 4, clean: true, keepalive: 0 });
+  const accepted = await connack;
+  if (accepted.cmd !== "connack" || accepted.returnCode !== 0)
+    throw new Error(`the broker refused the bench bridge: ${JSON.stringify(accepted)}`);
   const suback = answered("suback");
   send({ cmd: "subscribe", messageId: 1, subscriptions: [{ topic: options.filter, qos: 1 }] });
-  await suback;
+  const granted = await suback;
+  if (granted.cmd !== "suback" || granted.granted.some((qos) => qos !== 1))
+    throw new Error(`the broker did not grant the bench bridge QoS 1: ${JSON.stringify(granted)}`);
 
   return {
-    publish(topic, payload) {
-      // Packet ids 2 … 65535; the broker acknowledges them long before they come round again.
-      nextMessageId = (nextMessageId % 65_534) + 1;
-      send({
-        cmd: "publish",
-        topic,
-        payload,
-        qos: 1,
-        retain: false,
-        dup: false,
-        messageId: nextMessageId + 1,
-      });
-    },
+    publish,
     async end() {
+      ending = true;
       flush();
       socket.end(generate({ cmd: "disconnect" }));
       await once(socket, "close");

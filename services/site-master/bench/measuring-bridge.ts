@@ -9,7 +9,7 @@
 import { parseTopic, topicPattern, topics } from "@smart-charge/contracts";
 import { uniqueId } from "@smart-charge/test-infra";
 import { performance } from "node:perf_hooks";
-import { connectBareMqtt } from "./bare-mqtt-connection.js";
+import { connectBareMqtt, type BareMqttConnection } from "./bare-mqtt-connection.js";
 
 /** The value of a string field that needs no JSON escaping (message ids are UUIDs), else undefined. */
 function plainStringField(json: string, name: string): string | undefined {
@@ -46,8 +46,13 @@ export async function startMeasuringBridge(url: string, site: string, total: num
     }
     return charger;
   };
-  const answer = (resultTopic: string, chargerId: string, messageId: string) =>
-    connection.publish(
+  const answer = (
+    publish: BareMqttConnection["publish"],
+    resultTopic: string,
+    chargerId: string,
+    messageId: string,
+  ) =>
+    publish(
       resultTopic,
       `{"messageId":"${messageId}","chargerId":${JSON.stringify(chargerId)},"status":"Accepted","at":"${new Date().toISOString()}"}`,
     );
@@ -56,16 +61,16 @@ export async function startMeasuringBridge(url: string, site: string, total: num
     url,
     clientId: uniqueId("bench-bridge"),
     filter: topicPattern("profileCommand", { site }),
-    onMessage({ topic, payload }) {
+    onMessage({ topic, payload }, publish) {
       const text = payload.toString();
       const { chargerId, resultTopic } = chargerOf(topic, text);
       const messageId = plainStringField(text, "messageId");
       if (messageId === undefined)
         throw new Error(`the bench bridge cannot read ${topic}: ${text.slice(0, 200)}`);
-      if (answerMs === 0) answer(resultTopic, chargerId, messageId);
+      if (answerMs === 0) answer(publish, resultTopic, chargerId, messageId);
       else {
         const timer = setTimeout(
-          () => (answering.delete(timer), answer(resultTopic, chargerId, messageId)),
+          () => (answering.delete(timer), answer(publish, resultTopic, chargerId, messageId)),
           answerMs,
         );
         answering.add(timer);
