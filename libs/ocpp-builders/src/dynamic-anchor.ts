@@ -1,9 +1,7 @@
-import { OcppProfileError } from "./errors.js";
 import type { CommonProfileOptions } from "./options.js";
 import { checkStartPeriods } from "./schedule.js";
 import type { Instant } from "./timestamps.js";
 import { toEpochMs, toOcppDateTime } from "./timestamps.js";
-import type { ProfileTiming } from "./timing.js";
 import { requireInteger } from "./validate.js";
 
 /** When a short-lived profile starts and ends. The engine re-sends it before it expires. */
@@ -20,14 +18,14 @@ export const DEFAULT_TTL_SECONDS = 300;
 export const DEFAULT_BACKDATE_SECONDS = 60;
 
 /**
- * A dynamic profile's timing, worked out once from the caller's clock. The builders use it in place of
- * resolveTiming, so the clock is validated and formatted once instead of being turned into strings, parsed
- * back and formatted again, and no merged copy of the caller's options is made.
+ * A dynamic profile's timing, worked out once from the caller's clock and handed to resolveTiming, so the
+ * clock is validated and formatted once instead of being turned into strings, parsed back and formatted
+ * again, and no merged copy of the caller's options is made.
  */
 export interface DynamicAnchor {
   startSchedule: string;
   validTo: string;
-  /** backdate + ttl, unchecked: anchoredTiming checks it where resolveTiming would, so errors keep their order. */
+  /** backdate + ttl, unchecked: resolveTiming checks it in its usual place, so errors keep their order. */
   durationSeconds: number;
   /** The caller's periods/schedule moved by the backdate; the builders read these instead of the caller's. */
   shifted: Pick<CommonProfileOptions, "periods" | "schedule">;
@@ -69,20 +67,4 @@ export function anchorDynamic(
   if (options.schedule !== undefined)
     anchor.shifted.schedule = shifted("schedule", options.schedule, backdate, duration);
   return anchor;
-}
-
-/**
- * What resolveTiming makes of kind Absolute with the anchor's timestamps, and the same checks: validTo is
- * always after startSchedule here (ttl ≥ 1 s, backdate ≥ 0), so only recurrencyKind and the duration can fail.
- */
-export function anchoredTiming(anchor: DynamicAnchor, options: CommonProfileOptions): ProfileTiming {
-  // DynamicOptions has no recurrencyKind, but a JavaScript caller may still pass one.
-  if (options.recurrencyKind !== undefined)
-    throw new OcppProfileError("recurrencyKind", "is only allowed for a Recurring profile, not Absolute");
-  return {
-    kind: "Absolute",
-    startSchedule: anchor.startSchedule,
-    duration: requireInteger("durationSeconds", anchor.durationSeconds, 1),
-    validTo: anchor.validTo,
-  };
 }

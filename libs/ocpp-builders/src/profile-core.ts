@@ -1,6 +1,5 @@
 import type { SessionProfile } from "@smart-charge/allocation";
 import type { DynamicAnchor } from "./dynamic-anchor.js";
-import { anchoredTiming } from "./dynamic-anchor.js";
 import type { SupplyType } from "./limits.js";
 import { resolveMinChargingRate, resolvePeriods, resolveUnits } from "./limits.js";
 import type { CommonProfileOptions } from "./options.js";
@@ -54,8 +53,7 @@ export function resolveProfile(request: CoreRequest): ResolvedProfile {
       : requireInteger("profileId", options.profileId, 1);
   const units = resolveUnits(session, options, request.supply);
   const periods = resolvePeriods(session, anchor === undefined ? options : anchor.shifted, units);
-  const timing =
-    anchor === undefined ? resolveTiming(options, role, periods.length) : anchoredTiming(anchor, options);
+  const timing = resolveTiming(options, role, periods.length, anchor);
   const minChargingRate = resolveMinChargingRate(session, units, role);
   const resolved: ResolvedProfile = { id, stackLevel, target, timing, units, periods };
   if (minChargingRate !== undefined) resolved.minChargingRate = minChargingRate;

@@ -112,5 +112,6 @@ describe("stableProfileId hashes the UTF-8 of its JSON key without TextEncoder",
       ),
       { numRuns: 2000 },
     );
-  });
+    // 2000 random strings take about a second here, several on a machine busy with other test files.
+  }, 20_000);
 });

@@ -1,3 +1,4 @@
+import type { DynamicAnchor } from "./dynamic-anchor.js";
 import { OcppProfileError } from "./errors.js";
 import type { ChargingProfileKind, CommonProfileOptions, RecurrencyKind } from "./options.js";
 import { PROFILE_KINDS, RECURRENCY_KINDS } from "./options.js";
@@ -29,14 +30,17 @@ function chooseKind(options: CommonProfileOptions, periodCount: number): Chargin
 
 /**
  * Kind and timestamps. Absolute and Recurring profiles carry a startSchedule and Relative ones never do
- * (2.0.1 K01.FR.40/41; 1.6 chargers are no kinder to an Absolute profile without one).
+ * (2.0.1 K01.FR.40/41; 1.6 chargers are no kinder to an Absolute profile without one). A dynamic profile's
+ * `anchor` (dynamic-anchor.ts) makes it Absolute with timestamps worked out from the engine's clock once;
+ * every other check is the same.
  */
 export function resolveTiming(
   options: CommonProfileOptions,
   role: ProfileRole,
   periodCount: number,
+  anchor?: DynamicAnchor,
 ): ProfileTiming {
-  const kind = chooseKind(options, periodCount);
+  const kind = anchor === undefined ? chooseKind(options, periodCount) : "Absolute";
   if (role === "stationMax" && kind === "Relative") {
     throw new OcppProfileError(
       "kind",
@@ -50,6 +54,13 @@ export function resolveTiming(
     timing.recurrencyKind = requireOneOf("recurrencyKind", options.recurrencyKind, RECURRENCY_KINDS);
   } else if (options.recurrencyKind !== undefined) {
     throw new OcppProfileError("recurrencyKind", `is only allowed for a Recurring profile, not ${kind}`);
+  }
+  if (anchor !== undefined) {
+    // validTo lies ttl ≥ 1 s after now, startSchedule backdate ≥ 0 s before it: always in order.
+    timing.startSchedule = anchor.startSchedule;
+    timing.duration = requireInteger("durationSeconds", anchor.durationSeconds, 1);
+    timing.validTo = anchor.validTo;
+    return timing;
   }
   if (kind !== "Relative") {
     if (options.now === undefined)
