@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { OcppProfileError } from "./errors.js";
 import { toOcppDateTime } from "./timestamps.js";
 import { formatUtcSeconds } from "./utc-format.js";
 
@@ -54,12 +55,17 @@ describe("toOcppDateTime keeps the bytes it wrote through toISOString", () => {
     );
   });
 
-  it("at the very edges of the range, where it still defers to the Date object", () => {
-    // Half a millisecond before year 0 is still year 0 to a Date, but floors into year -1.
-    expect(toOcppDateTime("now", FIRST_MS - 0.5)).toBe(viaIsoString(FIRST_MS - 0.5));
+  it("at the very edges of the range: four-digit years or an error naming the field", () => {
     expect(toOcppDateTime("now", LAST_MS + 0.5)).toBe("9999-12-31T23:59:59Z");
     expect(toOcppDateTime("now", FIRST_MS)).toBe("0000-01-01T00:00:00Z");
-    // Past the Date range the year check cannot run and toISOString throws, as it always did.
-    expect(() => toOcppDateTime("now", 1e16)).toThrow(RangeError);
+    // Half a millisecond before year 0 would floor into year -1, written "-000001-…".
+    expect(() => toOcppDateTime("now", FIRST_MS - 0.5)).toThrow(
+      new OcppProfileError("now", "is before year 0000"),
+    );
+    // Past the Date range too, where toISOString used to throw a bare RangeError.
+    expect(() => toOcppDateTime("now", 1e16)).toThrow(new OcppProfileError("now", "is after year 9999"));
+    expect(() => toOcppDateTime("now", Date.parse("+010000-01-01T00:00:00Z"))).toThrow(
+      new OcppProfileError("now", "is after year 9999"),
+    );
   });
 });

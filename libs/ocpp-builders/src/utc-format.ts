@@ -1,15 +1,16 @@
 /**
  * `YYYY-MM-DDTHH:MM:SSZ` for whole-second epoch milliseconds in years 0000..9999, without a Date object
  * per call: every dynamic profile formats two timestamps, and Date#toISOString was the single largest
- * cost of building one. Callers check the range (see timestamps.ts); outside it they use toISOString.
+ * cost of building one. Callers check the range (see timestamps.ts).
  */
 
 const MS_PER_DAY = 86_400_000;
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, "0"));
 
+/** 0..59: hours, minutes and seconds. */
 function twoDigits(value: number): string {
-  return TWO_DIGITS[value] ?? String(value);
+  return TWO_DIGITS[value]!;
 }
 
 // The engine formats the same few days over and over (startSchedule and validTo of every command).
