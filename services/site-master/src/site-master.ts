@@ -50,6 +50,8 @@ export class SiteMaster {
   private dividing = false;
   /** The division scheduled for the end of a burst of statuses, until it starts. */
   private statusRound: Promise<boolean> | undefined;
+  /** Operator answers waiting for the store to take the command's setting. */
+  private readonly answering = new Set<Promise<void>>();
   private stopped = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
@@ -109,12 +111,17 @@ export class SiteMaster {
     this.markSettled();
     for (const timer of this.timers) clearInterval(timer);
     await this.queue;
+    await Promise.all(this.answering);
   }
 
-  /** Resolves once every message and round queued so far, and a division they scheduled, have run. */
+  /**
+   * Resolves once every message and round queued so far, a division they scheduled and the answers to
+   * operator commands among them have run.
+   */
   async whenIdle(): Promise<void> {
     await this.statusRound;
     await this.queue;
+    await Promise.all(this.answering);
   }
 
   private enqueue(task: () => Promise<void>): Promise<boolean> {
@@ -200,22 +207,26 @@ export class SiteMaster {
     core.overrides = outcome.overrides;
     const storing = this.writer.overrides(outcome.overrides);
     await this.round(command.kind, false);
-    const stored = await storing;
-    const result: OperatorResult = stored
-      ? outcome.result
-      : { ...outcome.result, applied: { ...outcome.result.applied, stored: false } };
-    const clamped = outcome.result.applied?.["clamped"] !== undefined;
-    metrics.commands.inc({ kind: command.kind, outcome: clamped ? "clamped" : "accepted" });
-    logger.info(
-      {
-        event: "operator-command",
-        kind: command.kind,
-        requestId: command.message.requestId,
-        applied: result.applied,
-      },
-      "operator command applied",
-    );
-    this.reply(route, result);
+    // The answer waits for the store (at most half a second, SiteStoreWriter), the queue does not.
+    const answered = storing.then((stored) => {
+      const result: OperatorResult = stored
+        ? outcome.result
+        : { ...outcome.result, applied: { ...outcome.result.applied, stored: false } };
+      const clamped = outcome.result.applied?.["clamped"] !== undefined;
+      metrics.commands.inc({ kind: command.kind, outcome: clamped ? "clamped" : "accepted" });
+      logger.info(
+        {
+          event: "operator-command",
+          kind: command.kind,
+          requestId: command.message.requestId,
+          applied: result.applied,
+        },
+        "operator command applied",
+      );
+      this.reply(route, result);
+    });
+    this.answering.add(answered);
+    void answered.finally(() => this.answering.delete(answered));
   }
 
   /**

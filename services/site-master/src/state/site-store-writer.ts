@@ -4,6 +4,9 @@ import type { Overrides } from "../core/overrides.js";
 import type { SiteMetrics } from "../ops/metrics.js";
 import type { SiteStateStore } from "./site-state-store.js";
 
+/** How long a command's answer waits for its setting to be stored before it says `stored: false`. */
+const OVERRIDES_WAIT_MS = 500;
+
 /**
  * The site-master's writes to its store, none of which may hold up a division: with Redis away, or hung
  * until its connection is given up, a lower grid limit must still reach the panels at once. Budgets are
@@ -13,9 +16,6 @@ import type { SiteStateStore } from "./site-state-store.js";
  * remembers them. Every write carries the newest settings, and Redis applies one connection's writes in
  * order, so an older retry never lands over a newer setting.
  */
-/** How long a command's answer waits for its setting to be stored before it says `stored: false`. */
-export const OVERRIDES_WAIT_MS = 500;
-
 export class SiteStoreWriter {
   private latest: Overrides | undefined;
   private unsaved = false;
@@ -30,14 +30,16 @@ export class SiteStoreWriter {
   ) {}
 
   /**
-   * Resolves true once stored, false when not stored within `waitMs` (a hung Redis must not hold up the
-   * site-master's queue): they are in force either way, and retry() goes on until a write succeeds.
+   * Resolves true once stored, false when not stored within OVERRIDES_WAIT_MS (a hung Redis must not keep
+   * the operator waiting): they are in force either way, and retry() goes on until a write succeeds.
    */
-  async overrides(overrides: Overrides, waitMs = OVERRIDES_WAIT_MS): Promise<boolean> {
+  async overrides(overrides: Overrides): Promise<boolean> {
     this.latest = overrides;
     this.unsaved = true;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    const late = new Promise<false>(
+      (resolve) => (timer = setTimeout(() => resolve(false), OVERRIDES_WAIT_MS)),
+    );
     try {
       return await Promise.race([this.writeLatest(), late]);
     } finally {
