@@ -29,7 +29,7 @@ export type MqttConnectionConfig = z.output<typeof mqttConnectionSchema>;
  * How long the broker keeps a persistent session (its subscriptions and queued QoS 1 messages) after a
  * disconnect on MQTT 5: a day, as the deployed Mosquitto's persistent_client_expiration.
  */
-export const SESSION_EXPIRY_S = 86_400;
+const SESSION_EXPIRY_S = 86_400;
 
 /**
  * mqtt.js traces every packet it handles through `debug`; those calls cost a few per cent of a busy

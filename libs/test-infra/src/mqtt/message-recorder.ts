@@ -30,9 +30,8 @@ export class MessageRecorder {
 
   /** Subscribes `client` to `filter` and resolves once the broker granted it (SUBACK). */
   static async start(client: MqttClient, filter: string, qos: 0 | 1 | 2 = 1): Promise<MessageRecorder> {
-    const recorder = new MessageRecorder(client, filter);
     // Listen before subscribing: retained messages can arrive right behind the SUBACK.
-    client.on("message", recorder.onMessage);
+    const recorder = MessageRecorder.listening(client, filter);
     const granted = await client.subscribeAsync(filter, { qos });
     if (granted.some((grant) => grant.qos === 128)) {
       client.off("message", recorder.onMessage);
