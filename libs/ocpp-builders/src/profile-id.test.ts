@@ -74,7 +74,7 @@ describe("stableProfileId", () => {
   });
 });
 
-describe("stableProfileId hashes the UTF-8 of its JSON key without TextEncoder", () => {
+describe("stableProfileId hashes the UTF-8 of its JSON key, as TextEncoder encodes it", () => {
   /** The documented algorithm, spelled out with TextEncoder as a bridge would port it. */
   function reference(clientId: string, target: number, purpose: string, stackLevel: number): number {
     const id = fnv1a32(encode(JSON.stringify([clientId, target, purpose, stackLevel]))) & 0x7fffffff;

@@ -25,39 +25,16 @@ export function fnv1a32(bytes: Uint8Array): number {
   return hash;
 }
 
-/**
- * FNV-1a over the UTF-8 bytes of `text`, continuing from `hash`. Same result as fnv1a32 of TextEncoder's
- * output, without allocating an encoder and a byte array on every re-dispatch.
- */
-function fnv1a32Utf8(hash: number, text: string): number {
-  for (let index = 0; index < text.length; index++) {
-    let code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
-      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        index++;
-      } else {
-        code = 0xfffd; // a lone surrogate, which TextEncoder writes as U+FFFD
-      }
-    }
-    if (code < 0x80) {
-      hash = Math.imul(hash ^ code, FNV_PRIME) >>> 0;
-    } else if (code < 0x800) {
-      hash = Math.imul(hash ^ (0xc0 | (code >> 6)), FNV_PRIME) >>> 0;
-      hash = Math.imul(hash ^ (0x80 | (code & 0x3f)), FNV_PRIME) >>> 0;
-    } else if (code < 0x10000) {
-      hash = Math.imul(hash ^ (0xe0 | (code >> 12)), FNV_PRIME) >>> 0;
-      hash = Math.imul(hash ^ (0x80 | ((code >> 6) & 0x3f)), FNV_PRIME) >>> 0;
-      hash = Math.imul(hash ^ (0x80 | (code & 0x3f)), FNV_PRIME) >>> 0;
-    } else {
-      hash = Math.imul(hash ^ (0xf0 | (code >> 18)), FNV_PRIME) >>> 0;
-      hash = Math.imul(hash ^ (0x80 | ((code >> 12) & 0x3f)), FNV_PRIME) >>> 0;
-      hash = Math.imul(hash ^ (0x80 | ((code >> 6) & 0x3f)), FNV_PRIME) >>> 0;
-      hash = Math.imul(hash ^ (0x80 | (code & 0x3f)), FNV_PRIME) >>> 0;
-    }
-  }
-  return hash;
+const encoder = new TextEncoder();
+/** Reused for every key: a profile id is worked out for every command the engine sends. */
+let scratch = new Uint8Array(256);
+
+/** The UTF-8 bytes of `text`, in a buffer that the next call overwrites. */
+function utf8(text: string): Uint8Array {
+  // UTF-8 needs at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
 }
 
 /**
@@ -76,6 +53,6 @@ export function stableProfileId(slot: ProfileSlot): number {
   requireInteger("connectorId", slot.target, 0);
   requireInteger("stackLevel", slot.stackLevel, 0);
   const key = JSON.stringify([slot.clientId, slot.target, slot.purpose, slot.stackLevel]);
-  const id = fnv1a32Utf8(FNV_OFFSET_BASIS, key) & MAX_OCPP_INTEGER;
+  const id = fnv1a32(utf8(key)) & MAX_OCPP_INTEGER;
   return id === 0 ? 1 : id;
 }
