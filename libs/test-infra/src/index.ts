@@ -17,7 +17,7 @@ export type { MessagePredicate, RecordedMessage } from "./mqtt/recorded-message.
 export { topicMatchesFilter } from "./mqtt/topic-filter.js";
 export { uniqueId } from "./unique-id.js";
 export { startOwnRedis } from "./own/own-redis.js";
-export { MOSQUITTO_AS_DEPLOYED, startOwnMosquitto, type OwnMosquittoOptions } from "./own/own-mosquitto.js";
+export { startOwnMosquitto, type OwnMosquittoOptions } from "./own/own-mosquitto.js";
 export { disposeOwnService, freePort, type OwnService } from "./own/own-process.js";
 export { formatMs, percentile, printTable } from "./bench-report.js";
 export { exampleRegion } from "./readme-region.js";

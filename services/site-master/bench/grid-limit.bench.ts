@@ -14,7 +14,6 @@ import {
   startOwnMosquitto,
   uniqueId,
 } from "@smart-charge/test-infra";
-import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { startCpuMeter } from "./cpu-meter.js";
@@ -38,25 +37,14 @@ const HIGH_KW = 5_000; // room for every charger at its 2 kW
 const LOW_KW = 3_000; // 60 kW per panel: 1.5 kW per charger
 const TOTAL = PANELS * CHARGERS_PER_PANEL;
 
-/**
- * How often the deployed Mosquitto saves its state. A save holds the broker for a few milliseconds; the
- * tests' Mosquitto saves every second, which would land in every other round.
- */
-function deployedAutosaveS(): number {
-  const conf = readFileSync(new URL("../../../deploy/mosquitto/mosquitto.conf", import.meta.url), "utf8");
-  const seconds = /^autosave_interval (\d+)$/m.exec(conf)?.[1];
-  if (seconds === undefined) throw new Error("deploy/mosquitto/mosquitto.conf sets no autosave_interval");
-  return Number(seconds);
-}
-
 /** MQTT_URL names a broker to measure; otherwise a Mosquitto of the bench's own, configured as deployed. */
 async function benchBroker() {
   if (process.env["MQTT_URL"] !== undefined) return mqttBrokerForTests("mosquitto");
-  const autosaveIntervalS = deployedAutosaveS();
-  const own = await startOwnMosquitto({ autosaveIntervalS });
+  // Saving its state holds the broker for a few milliseconds: as often as production, not every second.
+  const own = await startOwnMosquitto({ autosave: "as-deployed" });
   return {
     url: own.url,
-    source: `own mosquitto as deployed: set_tcp_nodelay, max_queued_messages, autosave every ${autosaveIntervalS} s`,
+    source: "own mosquitto, deploy/mosquitto/mosquitto.conf",
     pid: own.pid,
     stop: () => disposeOwnService(own),
   };

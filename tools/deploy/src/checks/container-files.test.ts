@@ -1,20 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
-import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import {
   connectClient,
   endClient,
   freePort,
-  MOSQUITTO_AS_DEPLOYED,
+  disposeOwnService,
   recordMessages,
   resumeSession,
+  startOwnMosquitto,
   uniqueId,
 } from "@smart-charge/test-infra";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandExists, run, startUntil, stopProcess } from "../test-support/child-process.js";
-import { readRepoFile, repoRoot } from "../test-support/repository.js";
+import { commandExists, run } from "../test-support/child-process.js";
+import { repoRoot } from "../test-support/repository.js";
 
 const healthcheck = join(repoRoot, "deploy/docker/healthcheck.mjs");
 
@@ -46,32 +45,11 @@ describe("the images' health check (deploy/docker/healthcheck.mjs)", () => {
   });
 });
 
-describe("deploy/mosquitto/mosquitto.conf", () => {
-  it("has the settings the tests and the bench run their own Mosquitto with", () => {
-    const lines = readRepoFile("deploy/mosquitto/mosquitto.conf").split("\n");
-    for (const setting of MOSQUITTO_AS_DEPLOYED) expect(lines).toContain(setting);
-  });
-});
-
 describe.skipIf(!commandExists("mosquitto"))("deploy/mosquitto/mosquitto.conf in a real Mosquitto", () => {
-  const dir = mkdtempSync(join(tmpdir(), "sce-mosquitto-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** The same file on a free loopback port and a scratch data folder (port 1883 belongs to the machine). */
+  /** The deployed file on a free loopback port and a scratch data folder (port 1883 belongs to the machine). */
   async function startDeployedMosquitto() {
-    const port = await freePort();
-    const conf = readRepoFile("deploy/mosquitto/mosquitto.conf")
-      .replace(/^listener 1883$/m, `listener ${port} 127.0.0.1`)
-      .replace(/^persistence_location .*$/m, `persistence_location ${dir}/`)
-      .replace(/^log_dest stdout$/m, "log_dest stderr") // unbuffered, so the ready line arrives at once
-      .concat(`\nuser ${userInfo().username}\nlog_type information\n`);
-    writeFileSync(join(dir, "mosquitto.conf"), conf);
-    const broker = await startUntil(
-      "mosquitto",
-      ["-c", join(dir, "mosquitto.conf")],
-      /mosquitto version \S+ running/,
-    );
-    return { url: `mqtt://127.0.0.1:${port}`, stop: () => stopProcess(broker) };
+    const broker = await startOwnMosquitto({ autosave: "as-deployed" });
+    return { url: broker.url, stop: () => disposeOwnService(broker) };
   }
 
   it("loads (with set_tcp_nodelay) and carries messages", async () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 
 /** Runs a command to its end; resolves with its exit code and output. */
@@ -18,43 +18,3 @@ export async function run(
 
 export const commandExists = (command: string): boolean =>
   spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
-
-/**
- * Starts a long-running process and resolves once its output matches; rejects with the output if it exits
- * first or is not ready within `timeoutMs` (a failure guard, not a wait).
- */
-export async function startUntil(
-  command: string,
-  args: readonly string[],
-  ready: RegExp,
-  timeoutMs = 10_000,
-): Promise<ChildProcess> {
-  const child = spawn(command, args, { stdio: "pipe" });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const guard = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${command} not ready after ${timeoutMs} ms:\n${output}`));
-    }, timeoutMs);
-    child.once("exit", () => clearTimeout(guard));
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(guard);
-        resolve();
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) =>
-      reject(new Error(`${command} exited (${String(code)}) before ready:\n${output}`)),
-    );
-  });
-  return child;
-}
-
-export async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  await once(child, "exit");
-}
